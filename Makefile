@@ -1,0 +1,35 @@
+# Наставник — set-up, run, test. `make run` and `make test` are the two commands in README.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup assets db demo serve e2e clean
+
+run: setup db demo serve
+
+setup: $(STAMP) assets
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+assets:
+	@bin/fetch-assets
+
+db: setup
+	$(BIN)/flask --app webapp init-db
+
+demo: db
+	$(BIN)/flask --app webapp load-demo --if-empty
+
+serve:
+	$(BIN)/flask --app webapp serve
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) static/vendor

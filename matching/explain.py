@@ -1,0 +1,105 @@
+"""Explanations of a suggested pair: structured (dataclasses) and in Russian words."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Hashable
+
+from .catalogue import FORM_LABELS, PROBLEMS
+
+__all__ = ["ComponentContribution", "Explanation", "Suggestion", "render_ru", "round_parts"]
+
+
+@dataclass(frozen=True)
+class ComponentContribution:
+    """One component of a score: its value 0..1, its weight (share) and its points."""
+
+    key: str
+    label: str
+    value: float
+    weight: float
+    points: float
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why this mentor suits this mentee.
+
+    ``score`` (0..100, one decimal) equals the sum of ``components[*].points`` exactly.
+    ``shared_words``: real words of the mentee's text whose stems occur in the mentor's;
+    ``similar_words``: (mentee word, mentor word) pairs that look alike without a shared stem.
+    """
+
+    mentor_id: Hashable
+    mentee_id: Hashable
+    score: float
+    form: str | None
+    components: tuple[ComponentContribution, ...]
+    covered_problems: tuple[str, ...]
+    missing_problems: tuple[str, ...]
+    shared_words: tuple[str, ...]
+    similar_words: tuple[tuple[str, str], ...]
+    shared_subjects: tuple[str, ...]
+    shared_slots: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        """Plain dict (JSON-serialisable if the ids are), e.g. to store as a breakdown."""
+        return asdict(self)
+
+    def to_text(self) -> str:
+        """Russian text for a coordinator (see :func:`render_ru`)."""
+        return render_ru(self)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed mentor for a mentee, ``rank`` 1 = best."""
+
+    mentee_id: Hashable
+    mentor_id: Hashable
+    rank: int
+    score: float
+    explanation: Explanation
+
+
+def round_parts(parts: list[float], decimals: int = 1) -> list[float]:
+    """Round ``parts`` so that they add up exactly to the rounded total (largest remainder)."""
+    scale = 10 ** decimals
+    total = round(sum(parts) * scale)
+    floors = [int(p * scale // 1) for p in parts]
+    rest = int(total - sum(floors))
+    order = sorted(range(len(parts)), key=lambda k: (-(parts[k] * scale - floors[k]), k))
+    for k in order[:max(rest, 0)]:
+        floors[k] += 1
+    return [f / scale for f in floors]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def render_ru(e: Explanation) -> str:
+    """Russian explanation, one idea a line."""
+    lines = [f"Совпадение {_fmt(e.score)} из 100."]
+    if e.form:
+        lines.append(f"Форма наставничества: {FORM_LABELS[e.form]}.")
+    parts = [f"{c.label} — {_fmt(c.points)}" for c in e.components if c.points > 0]
+    if parts:
+        lines.append("Из чего складывается: " + "; ".join(parts) + ".")
+    if e.covered_problems:
+        lines.append("Наставник поможет с запросами: "
+                     + ", ".join(f"«{PROBLEMS[p]}»" for p in e.covered_problems) + ".")
+    if e.missing_problems:
+        lines.append("Не покрывает запросы: "
+                     + ", ".join(f"«{PROBLEMS[p]}»" for p in e.missing_problems) + ".")
+    if not e.covered_problems and not e.missing_problems:
+        lines.append("Наставляемый не указал проблемы из перечня.")
+    if e.shared_words:
+        lines.append("Общие слова в описаниях: " + ", ".join(e.shared_words) + ".")
+    if e.similar_words:
+        lines.append("Близкие слова: " + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.similar_words)
+                     + ".")
+    if e.shared_subjects:
+        lines.append("Общие предметы: " + ", ".join(e.shared_subjects) + ".")
+    if e.shared_slots:
+        lines.append("Общее свободное время: " + ", ".join(e.shared_slots) + ".")
+    return "\n".join(lines)

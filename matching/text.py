@@ -1,0 +1,223 @@
+"""Free-text similarity: stemmed words plus character n-grams, TF-IDF, cosine.
+
+Usable on its own::
+
+    sim = TextSimilarity(language="ru").fit(corpus)
+    sim.similarity(["хочу подготовиться к собеседованию"], ["помогу с собеседования"])
+
+Text is lower-cased, ``ё`` becomes ``е``, stop words are dropped. Two TF-IDF views are
+joined: Snowball stems of words (Russian words with the Russian stemmer, Latin words with
+the English one) and ``char_wb`` n-grams, which catch morphology, compounds and typos
+("матанализ" ~ "анализ"). Both views are L2-normalised, so the cosine of the joined
+vectors is ``word_weight * cos_words + (1 - word_weight) * cos_chars``, in ``[0, 1]``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+import snowballstemmer
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+__all__ = ["TextSimilarity", "RUSSIAN_STOP_WORDS", "normalise_text", "tokenize"]
+
+RUSSIAN_STOP_WORDS = frozenset("""
+а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже
+для до его ее ей ему если есть еще же за здесь и из или им их к как какой когда кто ли либо
+мне меня мной мы на над надо наш не него нее нет ни них но ну о об однако он она они оно от
+очень по под после при про раз с со так также такой там те тем то того тоже той только том
+ты у уже хотя чего чей чем что чтобы чье чья эта эти это этот я ваш свой свою свои себя себе
+мой моя мое мои моих может можно нужно нужна нужен хочу хотел хотела хотим быть будет буду
+который которая которые которых кого кем чему ним нам нас ими бы вы же ли лишь пока между
+через ещё всё её могу может помогу помочь помощь хочется хотелось очень
+""".replace("ё", "е").split())
+
+_TOKEN = re.compile(r"[a-zа-я0-9]+")
+_CYRILLIC = re.compile(r"[а-я]")
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case and map ``ё`` to ``е``."""
+    return text.lower().replace("ё", "е")
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of a text after :func:`normalise_text` (letters and digits only)."""
+    return _TOKEN.findall(normalise_text(text))
+
+
+class _Stemmer:
+    """Cached Snowball stemmer that picks the alphabet's language per word."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._ru = snowballstemmer.stemmer("russian")
+        self._en = snowballstemmer.stemmer("english")
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            if _CYRILLIC.search(word):
+                stem = self._ru.stemWord(word)
+            elif self.language == "en" or word.isalpha():
+                stem = self._en.stemWord(word)
+            else:
+                stem = word
+            self._cache[word] = stem
+        return stem
+
+
+class TextSimilarity(BaseEstimator):
+    """Cosine similarity of free texts over stemmed words and character n-grams.
+
+    Parameters
+    ----------
+    language : {"ru", "en"}
+        Stop-word list and the main stemmer ("ru" also stems Latin words in English).
+    word_weight : float in [0, 1], default 0.5
+        Share of the word (stem) view in the similarity; the rest is character n-grams.
+    char_ngram_range : (int, int), default (3, 5)
+        Lengths of the ``char_wb`` n-grams.
+    """
+
+    def __init__(self, language: str = "ru", word_weight: float = 0.5,
+                 char_ngram_range: tuple[int, int] = (3, 5)) -> None:
+        self.language = language
+        self.word_weight = word_weight
+        self.char_ngram_range = char_ngram_range
+
+    # -- preprocessing -------------------------------------------------------
+    def _content_words(self, text: str) -> list[str]:
+        stop = self.stop_words_
+        return [w for w in tokenize(text) if w not in stop and len(w) > 1]
+
+    def _analyze_words(self, text: str) -> list[str]:
+        return [self._stem(w) for w in self._content_words(text)]
+
+    def _clean(self, text: str) -> str:
+        return " ".join(self._content_words(text))
+
+    def _check_texts(self, texts: Iterable[str], name: str) -> list[str]:
+        if isinstance(texts, str):
+            raise ValueError(f"{name} must be a list of strings, not a single string")
+        out = []
+        for t in texts:
+            if t is None:
+                t = ""
+            if not isinstance(t, str):
+                raise ValueError(f"{name} must contain strings, got {type(t).__name__}")
+            out.append(t)
+        return out
+
+    # -- estimator API -------------------------------------------------------
+    def fit(self, corpus: Iterable[str]) -> "TextSimilarity":
+        """Learn vocabularies and IDF weights from ``corpus`` (empty texts are fine)."""
+        if self.language not in ("ru", "en"):
+            raise ValueError(f"language must be 'ru' or 'en', got {self.language!r}")
+        w = self.word_weight
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0 \
+                or math.isnan(w):
+            raise ValueError(f"word_weight must be a number in [0, 1], got {w!r}")
+        lo, hi = self.char_ngram_range
+        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+            raise ValueError(f"char_ngram_range must be (lo, hi) with 1 <= lo <= hi, "
+                             f"got {self.char_ngram_range!r}")
+        corpus = self._check_texts(corpus, "corpus")
+        self.stop_words_ = RUSSIAN_STOP_WORDS if self.language == "ru" else \
+            frozenset(ENGLISH_STOP_WORDS)
+        self._stem = _Stemmer(self.language)
+        cleaned = [self._clean(t) for t in corpus]
+        self.empty_ = not any(cleaned)
+        if not self.empty_:
+            self.word_vectorizer_ = TfidfVectorizer(
+                analyzer=self._analyze_words_cleaned, sublinear_tf=True,
+                dtype=np.float64).fit(cleaned)
+            self.char_vectorizer_ = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=(lo, hi), sublinear_tf=True,
+                lowercase=False, dtype=np.float64).fit(cleaned)
+            self.idf_by_stem_ = dict(zip(self.word_vectorizer_.get_feature_names_out(),
+                                         self.word_vectorizer_.idf_))
+        else:
+            self.idf_by_stem_ = {}
+        self.n_features_ = 0 if self.empty_ else (
+            len(self.word_vectorizer_.vocabulary_) + len(self.char_vectorizer_.vocabulary_))
+        return self
+
+    def _analyze_words_cleaned(self, cleaned: str) -> list[str]:
+        return [self._stem(w) for w in cleaned.split()]
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Sparse L2-normalised vectors (rows of zeros for texts with no known words)."""
+        check_is_fitted(self, "empty_")
+        texts = self._check_texts(texts, "texts")
+        if self.empty_:
+            return sp.csr_matrix((len(texts), 1), dtype=np.float64)
+        cleaned = [self._clean(t) for t in texts]
+        words = self.word_vectorizer_.transform(cleaned)
+        chars = self.char_vectorizer_.transform(cleaned)
+        w = float(self.word_weight)
+        return sp.hstack([words * math.sqrt(w), chars * math.sqrt(1.0 - w)],
+                         format="csr", dtype=np.float64)
+
+    def similarity(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
+        """Dense ``(len(a_texts), len(b_texts))`` matrix of similarities in ``[0, 1]``."""
+        check_is_fitted(self, "empty_")
+        a = self.transform(a_texts)
+        b = self.transform(b_texts)
+        return np.clip((a @ b.T).toarray(), 0.0, 1.0)
+
+    # -- explanation helpers ---------------------------------------------------
+    def shared_words(self, a_text: str, b_text: str, top_n: int = 5) -> list[str]:
+        """Real words of ``a_text`` whose stem also occurs in ``b_text``, most telling first.
+
+        "Telling" = the stem's IDF in the fitted corpus (rare words first).
+        """
+        check_is_fitted(self, "empty_")
+        a_words = self._content_words(a_text or "")
+        b_stems = {self._stem(w) for w in self._content_words(b_text or "")}
+        seen: dict[str, str] = {}
+        for w in a_words:
+            s = self._stem(w)
+            if s in b_stems and s not in seen:
+                seen[s] = w
+        default_idf = max(self.idf_by_stem_.values(), default=1.0)
+        ranked = sorted(seen.items(),
+                        key=lambda kv: (-self.idf_by_stem_.get(kv[0], default_idf), kv[1]))
+        return [w for _, w in ranked[:top_n]]
+
+    def similar_words(self, a_text: str, b_text: str, top_n: int = 3,
+                      threshold: float = 0.45) -> list[tuple[str, str]]:
+        """Pairs of different-stem words that look alike (character trigram Dice >= threshold).
+
+        Catches "матанализ" ~ "анализ", "прокрастинация" ~ "прокрастинировать".
+        """
+        check_is_fitted(self, "empty_")
+        a_words = [w for w in dict.fromkeys(self._content_words(a_text or "")) if len(w) >= 5]
+        b_words = [w for w in dict.fromkeys(self._content_words(b_text or "")) if len(w) >= 5]
+        b_stems = {self._stem(w) for w in b_words}
+        grams = {w: _trigrams(w) for w in set(a_words) | set(b_words)}
+        pairs = []
+        for a in a_words:
+            if self._stem(a) in b_stems:
+                continue
+            best, best_j = None, threshold
+            for b in b_words:
+                ga, gb = grams[a], grams[b]
+                j = 2.0 * len(ga & gb) / (len(ga) + len(gb))
+                if j >= best_j and (best is None or j > best_j):
+                    best, best_j = b, j
+            if best is not None:
+                pairs.append((best_j, a, best))
+        pairs.sort(key=lambda t: (-t[0], t[1]))
+        return [(a, b) for _, a, b in pairs[:top_n]]
+
+
+def _trigrams(word: str) -> frozenset[str]:
+    w = f" {word} "
+    return frozenset(w[i:i + 3] for i in range(len(w) - 2))

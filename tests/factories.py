@@ -1,0 +1,42 @@
+"""Building people and organisations for tests (real rows in the real database)."""
+from __future__ import annotations
+
+from werkzeug.security import generate_password_hash
+
+from webapp.models import Organisation, User
+
+PASSWORD = "correct-horse-1"
+_HASH = {}
+
+
+def password_hash() -> str:
+    if "h" not in _HASH:
+        _HASH["h"] = generate_password_hash(PASSWORD, method="scrypt")
+    return _HASH["h"]
+
+
+def make_user(org, login, roles, *, full_name=None, category="teacher", class_name="", subjects="", active=True):
+    user = User.create(organisation=org, login=login, full_name=full_name or login.capitalize(),
+                       category=category, class_name=class_name, subjects=subjects,
+                       password_hash=password_hash(), is_active=active)
+    user.set_roles(roles)
+    return user
+
+
+def make_school() -> dict:
+    school = Organisation.create(name="Школа № 1", short_name="Школа 1")
+    other = Organisation.create(name="Лицей № 2", short_name="Лицей 2")
+    people = {
+        "org": school,
+        "other_org": other,
+        "admin": make_user(school, "admin", ["admin"], full_name="Админов Админ Админович"),
+        "kurator": make_user(school, "kurator", ["coordinator"], full_name="Кураторова Ирина Петровна"),
+        "mentor": make_user(school, "mentor", ["mentor"], full_name="Наставникова Анна Сергеевна", subjects="математика"),
+        "mentee": make_user(school, "mentee", ["mentee"], full_name="Учеников Пётр Иванович",
+                            category="student", class_name="7Б"),
+        "both": make_user(school, "both", ["mentor", "mentee"], full_name="Реверсов Илья Олегович"),
+        "other_kurator": make_user(other, "other.kurator", ["coordinator"], full_name="Чужая Кураторша"),
+        "other_mentee": make_user(other, "other.mentee", ["mentee"], full_name="Чужой Ученик",
+                                  category="student", class_name="8А"),
+    }
+    return people

@@ -1,0 +1,46 @@
+"""Наставник: the application factory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from htmx_flask import Htmx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from webapp.config import default_config, load_secret_key
+    app.config.from_mapping(default_config(app.instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
+
+    from webapp import access, auth, db, errors, i18n, security_headers
+    db.init_app(app)
+    csrf.init_app(app)
+    Htmx(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    access.init_app(app)
+    errors.init_app(app)
+    security_headers.init_app(app)
+
+    from webapp import templating
+    templating.init_app(app)
+
+    from webapp.blueprints import register_all
+    register_all(app)
+
+    from webapp import cli
+    cli.init_app(app)
+    return app

@@ -1,0 +1,80 @@
+"""Who may use which route.
+
+Every view declares its rule with one of the decorators below; a ``before_request`` hook enforces
+it. A route without a declared rule is refused (deny by default), and the test suite walks every
+route × role to prove each rule answers as declared.
+"""
+from __future__ import annotations
+
+
+from flask import abort, current_app, redirect, request, url_for
+from flask_login import current_user
+
+from webapp.models.user import ADMIN, COORDINATOR, MENTEE, MENTOR
+
+PUBLIC = "public"
+ANY_USER = "any_user"
+STAFF = frozenset({ADMIN, COORDINATOR})
+PARTICIPANTS = frozenset({MENTOR, MENTEE})
+
+
+def _declare(rule):
+    def decorator(view):
+        view.access_rule = rule
+        return view
+    return decorator
+
+
+def public(view):
+    """Open to everyone, signed in or not (log-in page, invitation, static files)."""
+    return _declare(PUBLIC)(view)
+
+
+def signed_in(view):
+    """Any active signed-in user of any role."""
+    return _declare(ANY_USER)(view)
+
+
+def roles(*allowed: str):
+    """Only users holding at least one of ``allowed`` roles."""
+    return _declare(frozenset(allowed))
+
+
+def rule_for(endpoint: str | None):
+    if endpoint is None:
+        return PUBLIC  # 404s are answered by the error handler
+    view = current_app.view_functions.get(endpoint)
+    if endpoint == "static":
+        return PUBLIC
+    return getattr(view, "access_rule", None)
+
+
+def enforce():
+    rule = rule_for(request.endpoint)
+    if rule == PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    if rule == ANY_USER:
+        return None
+    if rule is None or not current_user.has_role(*rule):
+        abort(403)
+    return None
+
+
+def init_app(app) -> None:
+    app.before_request(enforce)
+
+
+def staff_only(view):
+    """Shorthand for the coordinator's and administrator's pages."""
+    return roles(*STAFF)(view)
+
+
+def same_org_or_404(record, organisation_field: str = "organisation_id"):
+    """A record of another organisation does not exist for this user."""
+    if record is None or getattr(record, organisation_field) != current_user.organisation_id:
+        abort(404)
+    return record
+
+

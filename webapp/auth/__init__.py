@@ -1,0 +1,25 @@
+"""Sessions (Flask-Login): loading the signed-in user."""
+from __future__ import annotations
+
+from flask_login import LoginManager
+
+from webapp.models import User
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Войдите, чтобы продолжить."
+login_manager.session_protection = "basic"
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    if not user_id.isdigit():
+        return None
+    user = User.get_or_none(User.id == int(user_id))
+    if user is None or not user.is_active:
+        return None
+    return user
+
+
+def init_app(app) -> None:
+    login_manager.init_app(app)

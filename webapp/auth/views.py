@@ -1,0 +1,116 @@
+"""Log in, log out, change password, accept an invitation, switch language."""
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from webapp.access import public, signed_in
+from webapp.auth import invitations, throttle
+from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
+from webapp.i18n import LANGUAGES
+from webapp.models import AuditEvent, User
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths are followed after log-in (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("dashboard.index")
+
+
+def _address() -> str:
+    return request.remote_addr or "unknown"
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = LoginForm()
+    error = None
+    status = 200
+    if form.validate_on_submit():
+        name = form.login.data.strip().lower()
+        if throttle.is_locked(name, _address()):
+            error = _("Слишком много неудачных попыток входа. Подождите 15 минут и попробуйте снова.")
+            status = 429
+        else:
+            user = User.get_or_none(User.login == name)
+            if user is None or not user.check_password(form.password.data):
+                throttle.record_failure(name, _address())
+                error = _("Неверный логин или пароль.")
+            elif not user.is_active:
+                error = _("Учётная запись отключена. Обратитесь к куратору.")
+            else:
+                throttle.clear(name)
+                login_user(user)
+                user.last_login_at = dt.datetime.now()
+                user.save(only=[User.last_login_at])
+                return redirect(_safe_next(request.args.get("next")))
+        status = status if status != 200 else 401
+    elif request.method == "POST":
+        status = 400
+    return render_template("auth/login.html", form=form, error=error), status
+
+
+@bp.route("/logout", methods=["POST"])
+@public
+def logout():
+    logout_user()
+    flash(_("Вы вышли из системы."), "info")
+    return redirect(url_for("auth.login"), 303)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@signed_in
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append(_("Текущий пароль введён неверно."))
+        else:
+            current_user.set_password(form.password.data)
+            current_user.save(only=[User.password_hash])
+            AuditEvent.record("password_changed", actor=current_user, target=current_user.login)
+            flash(_("Пароль изменён."), "success")
+            return redirect(url_for("dashboard.index"), 303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/change_password.html", form=form), status
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+@public
+def accept_invitation(token: str):
+    try:
+        user = invitations.resolve(token)
+    except invitations.InvitationError as exc:
+        return render_template("auth/invitation_invalid.html", message=_(str(exc))), 400
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        invitations.accept(user, form.password.data)
+        AuditEvent.record("invitation_accepted", actor=user, target=user.login)
+        logout_user()
+        login_user(user)
+        flash(_("Пароль установлен. Добро пожаловать!"), "success")
+        return redirect(url_for("dashboard.index"), 303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/accept_invitation.html", form=form, user=user), status
+
+
+@bp.route("/language", methods=["POST"])
+@public
+def set_language():
+    lang = request.form.get("lang", "")
+    if lang in LANGUAGES:
+        session["lang"] = lang
+        if current_user.is_authenticated:
+            current_user.locale = lang
+            current_user.save(only=[User.locale])
+    return redirect(_safe_next(request.form.get("next")), 303)

@@ -1,0 +1,11 @@
+"""Every area of the application registers here."""
+from __future__ import annotations
+
+
+def register_all(app) -> None:
+    from webapp.auth.views import bp as auth_bp
+    from webapp.dashboard.views import bp as dashboard_bp
+    from webapp.users.views import bp as users_bp
+
+    for bp in (auth_bp, dashboard_bp, users_bp):
+        app.register_blueprint(bp)

@@ -1,0 +1,93 @@
+"""Command line: flask --app webapp <command>."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+
+from webapp import migrations
+from webapp.db import database
+
+
+def _upgrade() -> list[int]:
+    return migrations.upgrade(database.obj)
+
+
+@click.command("init-db")
+def init_db_command():
+    """Create the database or upgrade it to the newest schema (keeps every record)."""
+    applied = _upgrade()
+    version = migrations.current_version(database.obj)
+    if applied:
+        click.echo(f"База данных обновлена до версии {version} (применены миграции: {', '.join(map(str, applied))}).")
+    else:
+        click.echo(f"База данных уже в актуальной версии {version}.")
+
+
+@click.command("db-version")
+def db_version_command():
+    """Print the schema version of the database and the newest one this code knows."""
+    click.echo(f"{migrations.current_version(database.obj)} / {migrations.latest_version()}")
+
+
+@click.command("create-admin")
+@click.option("--login", required=True, help="Логин администратора")
+@click.option("--name", "full_name", required=True, help="ФИО")
+@click.option("--organisation", default="", help="Краткое название ОО (создаётся, если её нет)")
+@click.password_option(help="Пароль (не короче 8 символов)")
+def create_admin_command(login, full_name, organisation, password):
+    """Create an administrator account (and the organisation, if there is none)."""
+    from webapp.models import Organisation, User
+    _upgrade()
+    if len(password) < 8:
+        raise click.ClickException("Пароль должен быть не короче 8 символов.")
+    login = login.strip().lower()
+    if User.select().where(User.login == login).exists():
+        raise click.ClickException(f"Логин «{login}» уже занят.")
+    with database.atomic():
+        org = None
+        if organisation:
+            org = Organisation.get_or_none(Organisation.short_name == organisation)
+            if org is None:
+                org = Organisation.create(name=organisation, short_name=organisation)
+        else:
+            org = Organisation.select().order_by(Organisation.id).first()
+            if org is None:
+                org = Organisation.create(name="Образовательная организация", short_name="ОО")
+        user = User(organisation=org, login=login, full_name=full_name, category="teacher")
+        user.set_password(password)
+        user.save()
+        user.set_roles(["admin", "coordinator"])
+    click.echo(f"Администратор «{login}» создан в организации «{org.short_name}».")
+
+
+@click.command("load-demo")
+@click.option("--if-empty", is_flag=True, help="Загрузить, только если в базе ещё нет организаций")
+def load_demo_command(if_empty):
+    """Load the demo school (mentors, mentees, coordinator) into the database."""
+    from webapp import demo
+    from webapp.models import Organisation
+    _upgrade()
+    if if_empty and Organisation.select().exists():
+        click.echo("В базе уже есть данные: демонстрационная школа не загружалась.")
+        return
+    summary = demo.load()
+    click.echo(f"Демонстрационная школа загружена: {summary}.")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve_command(host, port):
+    """Serve the application with waitress, printing the address and the demo log-ins."""
+    from waitress import serve
+    from webapp import demo
+    click.echo(f"Наставник работает: http://{host}:{port}/")
+    for login, role in demo.DEMO_LOGINS:
+        click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
+    click.echo("Остановить: Ctrl+C")
+    serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
+
+
+def init_app(app) -> None:
+    for command in (init_db_command, db_version_command, create_admin_command, load_demo_command, serve_command):
+        app.cli.add_command(command)

@@ -1,0 +1,26 @@
+"""The first page after log-in, by role."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+from webapp.access import public, signed_in
+from webapp.dashboard.services import coordinator_counts, next_steps
+
+bp = Blueprint("dashboard", __name__)
+
+
+@bp.route("/")
+@public
+def home():
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/dashboard")
+@signed_in
+def index():
+    counts = coordinator_counts(current_user.organisation) if current_user.is_staff else None
+    steps = next_steps(current_user) if current_user.has_role("mentor", "mentee") else []
+    return render_template("dashboard/index.html", counts=counts, steps=steps)

@@ -1,0 +1,66 @@
+"""The database handle: one peewee proxy bound at start-up from DATABASE_URL."""
+from __future__ import annotations
+
+import peewee
+from playhouse.db_url import connect
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+def open_database(url: str) -> peewee.Database:
+    """Connect to ``url`` (sqlite:///path or postgresql://...) with our settings."""
+    if url.startswith("sqlite"):
+        db = connect(url, pragmas=SQLITE_PRAGMAS, autoconnect=True)
+        # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
+        db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
+    else:
+        db = connect(url, autoconnect=True)
+    return db
+
+
+def bind(url: str) -> peewee.Database:
+    db = open_database(url)
+    database.initialize(db)
+    return db
+
+
+def init_app(app) -> None:
+    bind(app.config["DATABASE_URL"])
+
+    @app.before_request
+    def _connect():
+        database.connect(reuse_if_open=True)
+
+    @app.teardown_appcontext
+    def _close(exc):
+        if not database.is_closed():
+            database.close()
+
+
+def lower(expression):
+    """Unicode lower-case of a column, on SQLite and PostgreSQL alike."""
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        return peewee.fn.unicode_lower(expression)
+    return peewee.fn.LOWER(expression)
+
+
+def contains(expression, text: str):
+    """Case-insensitive substring match that works for Cyrillic (peewee escapes % and _)."""
+    return lower(expression).contains(text.lower())

@@ -1,0 +1,35 @@
+"""One error handler: clear Russian pages (or fragments for htmx) instead of tracebacks."""
+from __future__ import annotations
+
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: "Запрос не понят. Проверьте введённые данные и попробуйте ещё раз.",
+    403: "У вас нет прав для этого действия.",
+    404: "Страница не найдена или у вас нет к ней доступа.",
+    405: "Так обратиться к этой странице нельзя.",
+    413: "Файл слишком большой. Допустимый размер — не более 5 МБ.",
+    429: "Слишком много попыток. Подождите и попробуйте снова.",
+    500: "Внутренняя ошибка. Администратор увидит её в журнале.",
+}
+
+
+def init_app(app) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(error):
+        message = _("Форма устарела или отправлена не с этой страницы. Обновите страницу и повторите.")
+        return render_template("error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def _http(error):
+        code = error.code or 500
+        message = _(MESSAGES.get(code, error.description or ""))
+        return render_template("error.html", code=code, message=message), code
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        app.logger.exception("Unhandled error")
+        return render_template("error.html", code=500, message=_(MESSAGES[500])), 500

@@ -1,0 +1,67 @@
+"""Versioned schema migrations.
+
+Each module ``mNNNN_<name>.py`` holds ``VERSION = NNNN`` and ``upgrade(db, migrator)``. A
+migration describes the schema as it was at that version (frozen model copies), never the live
+models, so an old database can always be walked forward to the newest schema without losing rows.
+The applied version is kept in the ``schema_version`` table.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+
+import peewee as pw
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
+
+class SchemaVersion(pw.Model):
+    version = pw.IntegerField()
+    applied_at = pw.DateTimeField(default=dt.datetime.now)
+
+    class Meta:
+        table_name = "schema_version"
+
+
+def available() -> list:
+    """All migration modules, oldest first."""
+    mods = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("m") and info.name[1:5].isdigit():
+            mods.append(importlib.import_module(f"{__name__}.{info.name}"))
+    mods.sort(key=lambda m: m.VERSION)
+    return mods
+
+
+def latest_version() -> int:
+    return available()[-1].VERSION
+
+
+def current_version(db: pw.Database) -> int:
+    with SchemaVersion.bind_ctx(db):
+        if not db.table_exists("schema_version"):
+            return 0
+        row = SchemaVersion.select(pw.fn.MAX(SchemaVersion.version)).scalar()
+        return row or 0
+
+
+def migrator_for(db: pw.Database):
+    if isinstance(db, pw.PostgresqlDatabase):
+        return PostgresqlMigrator(db)
+    return SqliteMigrator(db)
+
+
+def upgrade(db: pw.Database, target: int | None = None) -> list[int]:
+    """Apply every migration above the current version (up to ``target``). Returns versions applied."""
+    applied = []
+    with SchemaVersion.bind_ctx(db):
+        db.create_tables([SchemaVersion], safe=True)
+        start = current_version(db)
+        for mod in available():
+            if mod.VERSION <= start or (target is not None and mod.VERSION > target):
+                continue
+            with db.atomic():
+                mod.upgrade(db, migrator_for(db))
+                SchemaVersion.create(version=mod.VERSION)
+            applied.append(mod.VERSION)
+    return applied

@@ -1,0 +1,95 @@
+"""People: accounts, their roles and participant categories."""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from flask_login import UserMixin
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from webapp.db import BaseModel
+from webapp.models.organisation import Organisation
+
+ADMIN, COORDINATOR, MENTOR, MENTEE = "admin", "coordinator", "mentor", "mentee"
+ROLES = (ADMIN, COORDINATOR, MENTOR, MENTEE)
+STAFF_ROLES = frozenset({ADMIN, COORDINATOR})
+
+# Keys shared with matching.catalogue; Russian labels are the UI's words.
+CATEGORIES = ("teacher", "student", "university_student", "employer")
+
+PASSWORD_METHOD = "scrypt"
+
+
+class User(UserMixin, BaseModel):
+    organisation = pw.ForeignKeyField(Organisation, backref="users", on_delete="CASCADE")
+    login = pw.CharField(max_length=64, unique=True)
+    email = pw.CharField(max_length=254, null=True)
+    full_name = pw.CharField(max_length=200)
+    category = pw.CharField(max_length=32)
+    class_name = pw.CharField(max_length=10, default="")
+    position = pw.CharField(max_length=200, default="")
+    subjects = pw.TextField(default="")
+    password_hash = pw.CharField(max_length=255, null=True)
+    is_active = pw.BooleanField(default=True)
+    invite_nonce = pw.CharField(max_length=64, null=True)
+    locale = pw.CharField(max_length=5, null=True)
+    created_at = pw.DateTimeField(default=dt.datetime.now)
+    last_login_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "account"  # "user" is reserved in PostgreSQL
+        indexes = ((("organisation", "full_name"), False),)
+
+    # --- passwords -------------------------------------------------------
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
+
+    def check_password(self, password: str) -> bool:
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    # --- roles -------------------------------------------------------------
+    @property
+    def role_set(self) -> frozenset[str]:
+        cached = getattr(self, "_role_cache", None)
+        if cached is None:
+            cached = frozenset(r.role for r in UserRole.select(UserRole.role).where(UserRole.user == self))
+            self._role_cache = cached
+        return cached
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.role_set & set(roles))
+
+    @property
+    def is_staff(self) -> bool:
+        return self.has_role(*STAFF_ROLES)
+
+    def set_roles(self, roles) -> None:
+        UserRole.delete().where(UserRole.user == self).execute()
+        for role in sorted(set(roles)):
+            UserRole.create(user=self, role=role)
+        self._role_cache = None
+
+    @property
+    def subject_list(self) -> list[str]:
+        return [s.strip() for s in self.subjects.split(";") if s.strip()]
+
+    # --- scopes ------------------------------------------------------------
+    @classmethod
+    def in_org(cls, organisation):
+        return cls.select().where(cls.organisation == organisation)
+
+    @classmethod
+    def with_role(cls, organisation, role: str):
+        return (cls.in_org(organisation)
+                .join(UserRole).where(UserRole.role == role))
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class UserRole(BaseModel):
+    user = pw.ForeignKeyField(User, backref="roles", on_delete="CASCADE")
+    role = pw.CharField(max_length=20)
+
+    class Meta:
+        indexes = ((("user", "role"), True),)

@@ -1,0 +1,28 @@
+"""Template globals: labels, navigation by role."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from webapp.labels import CATEGORY_LABELS, ROLE_LABELS
+
+# (endpoint, label, roles that see it; None = every signed-in user)
+NAVIGATION = [
+    ("dashboard.index", _l("Главная"), None),
+    ("users.index", _l("Пользователи"), {"admin", "coordinator"}),
+]
+
+
+def navigation():
+    if not current_user.is_authenticated:
+        return []
+    return [(endpoint, label) for endpoint, label, allowed in NAVIGATION
+            if allowed is None or current_user.has_role(*allowed)]
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(
+        ROLE_LABELS=ROLE_LABELS,
+        CATEGORY_LABELS=CATEGORY_LABELS,
+        navigation=navigation,
+    )
