@@ -3,7 +3,12 @@ from webapp.models.organisation import Organisation
 from webapp.models.user import User, UserRole
 from webapp.models.security import AuditEvent, LoginFailure
 from webapp.models.mentoring import MentoringGroup, GroupMember
+from webapp.models.questionnaire import (Answer, Assignment, Question, QuestionOption, Questionnaire,
+                                         QuestionnaireVersion, Response)
+from webapp.models.consent import Consent
 
-ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember]
+ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
+              Questionnaire, QuestionnaireVersion, Question, QuestionOption, Assignment, Response, Answer,
+              Consent]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
