@@ -27,7 +27,7 @@ class AccountForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254, message=_l("Не длиннее 254 символов."))])
     login = StringField(_l("Логин"), validators=[Optional(), Length(max=64, message=_l("Логин не длиннее 64 символов."))],
                         description=_l("Если оставить пустым, логин будет составлен из ФИО"))
-    roles = MultiCheckboxField(_l("Роли"), choices=list(ROLE_LABELS.items()))
+    roles = MultiCheckboxField(_l("Роли"), choices=list(ROLE_LABELS.items()), validate_choice=False)
 
     def __init__(self, *args, allowed_roles=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -53,6 +53,8 @@ def create():
             login=(form.login.data or "").strip().lower(), roles=form.roles.data,
         )
         errors = validate(data)
+        if set(data.roles) - _allowed_roles():
+            errors.append(_("Эту роль вы назначить не можете."))
         if data.login and login_taken(data.login):
             errors.append(_("Логин «%(login)s» уже занят.", login=data.login))
         if not errors:

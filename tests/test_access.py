@@ -1,0 +1,66 @@
+"""Every route declares who may use it, and answers each role as declared."""
+from __future__ import annotations
+
+import pytest
+
+from webapp.access import ANY_USER, PUBLIC
+
+ROLES_UNDER_TEST = {
+    "anonymous": None,
+    "admin": "admin",
+    "coordinator": "kurator",
+    "mentor": "mentor",
+    "mentee": "mentee",
+}
+ROLE_OF_LOGIN = {"admin": {"admin"}, "kurator": {"coordinator"}, "mentor": {"mentor"}, "mentee": {"mentee"}}
+
+
+def _routes(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        yield rule
+
+
+def _fill(rule, school):
+    values = {}
+    for arg in rule.arguments:
+        converter = rule._converters[arg].__class__.__name__
+        values[arg] = school["mentee"].id if converter == "IntegerConverter" else "x"
+    return rule.build(values, append_unknown=False)[1]
+
+
+def test_every_route_declares_a_rule(app):
+    missing = [rule.endpoint for rule in _routes(app)
+               if getattr(app.view_functions[rule.endpoint], "access_rule", None) is None]
+    assert missing == [], f"routes without a declared access rule: {missing}"
+
+
+@pytest.mark.parametrize("who", list(ROLES_UNDER_TEST))
+def test_routes_answer_each_role_as_declared(app, school, who):
+    client = app.test_client()
+    login = ROLES_UNDER_TEST[who]
+    if login:
+        response = client.post("/login", data={"login": login, "password": "correct-horse-1"})
+        assert response.status_code == 302
+    held = ROLE_OF_LOGIN.get(login, set())
+    checked = 0
+    for rule in _routes(app):
+        declared = app.view_functions[rule.endpoint].access_rule
+        url = _fill(rule, school)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(url, method=method, data={})
+            code = response.status_code
+            checked += 1
+            assert code != 500, f"{method} {url} as {who} gave 500"
+            if declared == PUBLIC:
+                assert code not in (401, 403), f"{method} {url} is public but refused {who}"
+            elif login is None:
+                assert code == 302 and "/login" in response.location, f"{method} {url} let anonymous in ({code})"
+            elif declared == ANY_USER or held & declared:
+                assert code != 403, f"{method} {url} refused {who} ({code})"
+            else:
+                assert code == 403, f"{method} {url} let {who} in ({code})"
+            if login and rule.endpoint == "auth.logout":
+                client.post("/login", data={"login": login, "password": "correct-horse-1"})
+    assert checked > 10
