@@ -1,0 +1,70 @@
+"""Browser tests: pytest-playwright driving the system Chromium against a real server.
+
+The server is the real `flask --app webapp serve` (waitress) in a subprocess, on a free port,
+with its own SQLite file holding the demo school. Skipped, with the reason, without Chromium.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[2]
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"browser tests need {CHROMIUM} (apt-get install chromium chromium-driver)",
+                allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A served demo school: yields its base URL."""
+    folder = tmp_path_factory.mktemp("e2e")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}", "SECRET_KEY": "e2e-secret"}
+    flask = [sys.executable, "-m", "flask", "--app", "webapp"]
+    subprocess.run([*flask, "load-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen([*flask, "serve", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError(f"server did not start: {proc.stdout.read().decode()}")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def login(page, server):
+    def do(login: str, password: str = "demo2026"):
+        page.goto(f"{server}/login")
+        page.get_by_label("Логин").fill(login)
+        page.get_by_label("Пароль").fill(password)
+        page.get_by_role("button", name="Войти").click()
+        page.wait_for_url(f"{server}/dashboard")
+    return do
