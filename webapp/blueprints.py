@@ -4,8 +4,10 @@ from __future__ import annotations
 
 def register_all(app) -> None:
     from webapp.auth.views import bp as auth_bp
+    from webapp.banks.views import bp as banks_bp
+    from webapp.consents.views import bp as consents_bp
     from webapp.dashboard.views import bp as dashboard_bp
     from webapp.users.views import bp as users_bp
 
-    for bp in (auth_bp, dashboard_bp, users_bp):
+    for bp in (auth_bp, dashboard_bp, users_bp, banks_bp, consents_bp):
         app.register_blueprint(bp)

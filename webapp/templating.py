@@ -10,6 +10,9 @@ from webapp.labels import CATEGORY_LABELS, ROLE_LABELS
 NAVIGATION = [
     ("dashboard.index", _l("Главная"), None),
     ("users.index", _l("Пользователи"), {"admin", "coordinator"}),
+    ("banks.mentors", _l("Банк наставников"), {"admin", "coordinator"}),
+    ("banks.mentees", _l("Банк наставляемых"), {"admin", "coordinator"}),
+    ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}),
 ]
 
 

@@ -1,0 +1,1 @@
+"""The coordinator's banks of mentors and mentees (банк наставников / банк наставляемых)."""

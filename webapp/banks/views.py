@@ -1,0 +1,141 @@
+"""The coordinator's banks: tables with active search, the person page, XLSX and DOCX exports."""
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask_login import current_user
+
+from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
+from webapp.access import same_org_or_404, staff_only
+from webapp.banks import listing
+from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
+from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
+from webapp.consents import services as consents
+from webapp.consents.documents import consent_forms
+from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
+from webapp.htmx import render
+from webapp.models import AuditEvent, User
+from webapp.pagination import paginate, parse_page
+from webapp.users.listing import class_names
+
+bp = Blueprint("banks", __name__, url_prefix="/banks")
+
+TITLES = {"mentor": "Банк наставников", "mentee": "Банк наставляемых"}
+ENDPOINTS = {"mentor": "banks.mentors", "mentee": "banks.mentees"}
+MAX_SELECTION = 500
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _filters(role: str) -> listing.BankFilters:
+    org = current_user.organisation
+    return listing.BankFilters.from_args(request.args, subjects=listing.subjects_of(org, role),
+                                         class_names=class_names(org))
+
+
+def _bank(role: str):
+    org = current_user.organisation
+    filters = _filters(role)
+    requested = parse_page(request.args.get("page"))
+    page = paginate(listing.search_bank(org, role, filters), requested, current_app.config["PAGE_SIZE"])
+    if requested > page.number and "page" in request.args:
+        filters.notes.append(f"Страницы {requested} нет; показана страница {page.number}.")
+    views = responses_for([u.id for u in page.items], purposes=[PURPOSE_OF_ROLE[role]])
+    states = consents.states_for(page.items)
+    return render("banks/index.html", "banks/_table.html", role=role, title=TITLES[role],
+                  endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role),
+                  questionnaire={u.id: questionnaire_status(views[u.id]) for u in page.items},
+                  states=states, paired=listing.paired_set(org, role, page.items),
+                  class_names=class_names(org), subjects=listing.subjects_of(org, role),
+                  teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
+                  forms=FORM_LABELS, questionnaire_labels=QUESTIONNAIRE_STATUS_LABELS,
+                  consent_labels=CONSENT_STATUS_LABELS)
+
+
+def _selected_or_filtered(role: str) -> list[User]:
+    """People picked with checkboxes (``user`` ids, own organisation only), else the filtered bank."""
+    org = current_user.organisation
+    if "user" in request.args:
+        ids = []
+        for raw in request.args.getlist("user")[:MAX_SELECTION]:
+            try:
+                ids.append(int(raw))
+            except ValueError:
+                abort(404)
+        people = list(listing.role_members(org, role).where(User.id.in_(ids)).order_by(User.full_name, User.id))
+        if len(people) != len(set(ids)):
+            abort(404)  # a forged id or another organisation's person
+        return people
+    return list(listing.search_bank(org, role, _filters(role)))
+
+
+def _xlsx(role: str):
+    people = _selected_or_filtered(role)
+    data = bank_workbook(current_user.organisation, role, people)
+    AuditEvent.record("bank_exported", actor=current_user, target=role, details=f"{len(people)} чел.")
+    name = "bank-mentors.xlsx" if role == "mentor" else "bank-mentees.xlsx"
+    return send_file(BytesIO(data), mimetype=XLSX, as_attachment=True, download_name=name)
+
+
+def _docx(role: str):
+    people = _selected_or_filtered(role)
+    data = consent_forms(people, current_user.organisation)
+    return send_file(BytesIO(data), mimetype=DOCX, as_attachment=True, download_name="soglasiya.docx")
+
+
+@bp.route("/mentors")
+@staff_only
+def mentors():
+    return _bank("mentor")
+
+
+@bp.route("/mentees")
+@staff_only
+def mentees():
+    return _bank("mentee")
+
+
+@bp.route("/mentors/export.xlsx")
+@staff_only
+def mentors_xlsx():
+    return _xlsx("mentor")
+
+
+@bp.route("/mentees/export.xlsx")
+@staff_only
+def mentees_xlsx():
+    return _xlsx("mentee")
+
+
+@bp.route("/mentors/consent-forms.docx")
+@staff_only
+def mentors_docx():
+    return _docx("mentor")
+
+
+@bp.route("/mentees/consent-forms.docx")
+@staff_only
+def mentees_docx():
+    return _docx("mentee")
+
+
+def person_context(user: User, *, receive_form=None, revoke_form=None) -> dict:
+    """What the person page and its consents card show (the consents area re-renders them)."""
+    state = consents.state_of(user)
+    views = [] if state.answers_hidden else responses_for([user.id])[user.id]
+    org = current_user.organisation
+    paired = {role for role in ("mentor", "mentee") if user.id in listing.paired_set(org, role, [user])}
+    context = dict(person=user, state=state, views=views, paired=paired, minor=consents.is_minor(user),
+                   receive_form=receive_form or ReceiveForm(minor=consents.is_minor(user)),
+                   revoke_form=revoke_form or RevokeForm(), kind_labels=KIND_LABELS,
+                   given_by_labels=GIVEN_BY_LABELS, consent_labels=CONSENT_STATUS_LABELS,
+                   in_bank={role: consents.in_bank(user, role) for role in ("mentor", "mentee")})
+    return context
+
+
+@bp.route("/people/<int:user_id>")
+@staff_only
+def person(user_id: int):
+    user = same_org_or_404(User.get_or_none(User.id == user_id))
+    return render_template("banks/person.html", **person_context(user))

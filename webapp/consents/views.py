@@ -1,0 +1,143 @@
+"""Consents: the coordinator marks signed forms received or revoked; a person sees and revokes their own,
+and downloads everything stored about them."""
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, flash, make_response, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp.access import same_org_or_404, signed_in, staff_only
+from webapp.banks.views import DOCX, person_context
+from webapp.consents import services
+from webapp.consents.documents import consent_forms
+from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
+from webapp.consents.personal_data import personal_data_json
+from webapp.htmx import is_htmx, with_trigger
+from webapp.models import AuditEvent, User
+
+bp = Blueprint("consents", __name__, url_prefix="/consents")
+
+
+def _person(user_id: int) -> User:
+    return same_org_or_404(User.get_or_none(User.id == user_id))
+
+
+def _card(user, status=200, **forms):
+    """After a change: the consents card for htmx, the person page with errors, or a 303."""
+    context = person_context(user, **forms)
+    if is_htmx():
+        response = render_template("consents/_card.html", **context)
+        return response, 200
+    return render_template("banks/person.html", **context), status
+
+
+def _done(user, message: str):
+    if is_htmx():
+        response = make_response(render_template("consents/_card.html", notice=message, **person_context(user)))
+        return with_trigger(response, "consentsChanged")
+    flash(message, "success")
+    return redirect(url_for("banks.person", user_id=user.id), 303)
+
+
+@bp.route("/people/<int:user_id>/receive", methods=["POST"])
+@staff_only
+def receive(user_id: int):
+    user = _person(user_id)
+    minor = services.is_minor(user)
+    form = ReceiveForm(minor=minor)
+    if form.validate_on_submit():
+        receipt = services.Receipt(kinds=form.kinds.data or [], signed_on=form.signed_on.data,
+                                   given_by=form.given_by.data,
+                                   representative_name=form.representative_name.data or "",
+                                   representative_relation=form.representative_relation.data or "")
+        problems = services.validate_receipt(user, receipt)
+        form.form_errors.extend(_(m) for m in problems)
+        if not problems:
+            try:
+                services.record_received(user, receipt, actor=current_user)
+            except services.ConsentError as error:
+                form.form_errors.append(_(str(error)))
+            else:
+                return _done(user, _("Согласия отмечены как полученные."))
+    return _card(user, 400, receive_form=form)
+
+
+@bp.route("/people/<int:user_id>/revoke", methods=["POST"])
+@staff_only
+def revoke(user_id: int):
+    user = _person(user_id)
+    form = RevokeForm()
+    if form.validate_on_submit():
+        try:
+            services.revoke(user, actor=current_user, reason=form.reason.data or "")
+        except services.ConsentError as error:
+            form.form_errors.append(_(str(error)))
+        else:
+            return _done(user, _("Согласия отозваны: участник исключён из банков и подбора пар, "
+                                 "его ответы скрыты."))
+    return _card(user, 400, revoke_form=form)
+
+
+@bp.route("/people/<int:user_id>/forms.docx")
+@staff_only
+def forms_docx(user_id: int):
+    user = _person(user_id)
+    data = consent_forms([user], current_user.organisation)
+    return send_file(BytesIO(data), mimetype=DOCX, as_attachment=True,
+                     download_name=f"soglasie-{user.login}.docx")
+
+
+@bp.route("/people/<int:user_id>/data.json")
+@staff_only
+def person_data(user_id: int):
+    user = _person(user_id)
+    AuditEvent.record("personal_data_exported", actor=current_user, target=user.login,
+                      details="выгрузка сведений куратором")
+    return _json(user)
+
+
+def _json(user):
+    return send_file(BytesIO(personal_data_json(user)), mimetype="application/json", as_attachment=True,
+                     download_name=f"personal-data-{user.login}.json")
+
+
+# --- the person's own page --------------------------------------------------
+def _mine(form=None, status=200):
+    state = services.state_of(current_user)
+    return render_template("consents/mine.html", state=state, form=form or RevokeForm(),
+                           kind_labels=KIND_LABELS, given_by_labels=GIVEN_BY_LABELS,
+                           minor=services.is_minor(current_user),
+                           in_bank={r: services.in_bank(current_user, r) for r in ("mentor", "mentee")
+                                    if current_user.has_role(r)}), status
+
+
+@bp.route("/mine")
+@signed_in
+def mine():
+    return _mine()
+
+
+@bp.route("/mine/revoke", methods=["POST"])
+@signed_in
+def revoke_mine():
+    form = RevokeForm()
+    if form.validate_on_submit():
+        try:
+            services.revoke(current_user, actor=current_user, reason=form.reason.data or "")
+        except services.ConsentError as error:
+            form.form_errors.append(_(str(error)))
+        else:
+            flash(_("Ваши согласия отозваны. Вы исключены из банка и подбора пар, ваши ответы скрыты."),
+                  "success")
+            return redirect(url_for("consents.mine"), 303)
+    return _mine(form, 400)
+
+
+@bp.route("/mine/data.json")
+@signed_in
+def my_data():
+    AuditEvent.record("personal_data_exported", actor=current_user, target=current_user.login,
+                      details="выгрузка сведений самим участником")
+    return _json(current_user)
