@@ -5,7 +5,9 @@ from flask import make_response, render_template, request
 
 
 def is_htmx() -> bool:
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+    """An htmx request wants a fragment, except a history restore, which wants the whole page."""
+    htmx = request.htmx  # set by htmx-flask's request class
+    return bool(htmx) and not htmx.history_restore_request
 
 
 def render(page_template: str, fragment_template: str, **context):
