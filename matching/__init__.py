@@ -10,6 +10,7 @@ from .catalogue import (CATEGORIES, FORMATS, FORMS, PROBLEMS, STUDENT_PROBLEMS,
                         TEACHER_PROBLEMS, TYPES)
 from .components import COMPONENTS, DEFAULT_WEIGHTS
 from .explain import ComponentContribution, Explanation, Suggestion, render_ru
+from .learning import RankingChange, WeightLearner
 from .profiles import MenteeProfile, MentorProfile
 from .scorer import MatchScorer
 from .text import TextSimilarity
@@ -17,7 +18,7 @@ from .text import TextSimilarity
 __all__ = [
     "MentorProfile", "MenteeProfile", "MatchScorer", "PairAssigner", "TextSimilarity",
     "AssignedPair", "UnmatchedMentee", "Suggestion", "Explanation", "ComponentContribution",
-    "render_ru", "greedy_pairs", "UNMATCHED_REASONS_RU", "COMPONENTS", "DEFAULT_WEIGHTS",
+    "render_ru", "greedy_pairs", "WeightLearner", "RankingChange", "UNMATCHED_REASONS_RU", "COMPONENTS", "DEFAULT_WEIGHTS",
     "CATEGORIES", "FORMS", "FORMATS", "TYPES", "PROBLEMS", "TEACHER_PROBLEMS",
     "STUDENT_PROBLEMS",
 ]

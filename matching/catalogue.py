@@ -99,7 +99,7 @@ PERIODS: Mapping[str, str] = MappingProxyType({
     "morning": "утро", "afternoon": "день", "evening": "вечер",
 })
 AVAILABILITY_SLOTS: Mapping[str, str] = MappingProxyType({
-    f"{d}_{p}": f"{dl}, {pl}" for d, dl in DAYS.items() for p, pl in PERIODS.items()
+    f"{d}_{p}": f"{dl} ({pl})" for d, dl in DAYS.items() for p, pl in PERIODS.items()
 })
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Hashable
 
-from .catalogue import FORM_LABELS, PROBLEMS
+from .catalogue import AVAILABILITY_SLOTS, FORM_LABELS, PROBLEMS
 
 __all__ = ["ComponentContribution", "Explanation", "Suggestion", "render_ru", "round_parts"]
 
@@ -101,5 +101,6 @@ def render_ru(e: Explanation) -> str:
     if e.shared_subjects:
         lines.append("Общие предметы: " + ", ".join(e.shared_subjects) + ".")
     if e.shared_slots:
-        lines.append("Общее свободное время: " + ", ".join(e.shared_slots) + ".")
+        lines.append("Общее свободное время: "
+                     + ", ".join(AVAILABILITY_SLOTS.get(s, s) for s in e.shared_slots) + ".")
     return "\n".join(lines)

@@ -32,12 +32,19 @@ def _check_id(value: Any, what: str) -> Hashable:
     raise ValueError(f"{what}: id must be a str or int, got {type(value).__name__}")
 
 
+def _iterable(values, who: str, name: str):
+    if isinstance(values, str):
+        return [values]
+    if not hasattr(values, "__iter__"):
+        raise ValueError(f"{who}: {name} must be a list, got {values!r}")
+    return values
+
+
 def _keys(values: Iterable[str] | None, allowed: Mapping[str, str], who: str, name: str
           ) -> frozenset[str]:
     if values is None:
         return frozenset()
-    if isinstance(values, str):
-        values = [values]
+    values = _iterable(values, who, name)
     out = set()
     for v in values:
         if not isinstance(v, str) or v not in allowed:
@@ -50,8 +57,7 @@ def _keys(values: Iterable[str] | None, allowed: Mapping[str, str], who: str, na
 def _tokens(values: Iterable[str] | None, who: str, name: str) -> frozenset[str]:
     if values is None:
         return frozenset()
-    if isinstance(values, str):
-        values = [values]
+    values = _iterable(values, who, name)
     out = set()
     for v in values:
         if not isinstance(v, str):
@@ -83,6 +89,8 @@ def _priorities(value: Any, who: str) -> dict[str, float]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, Mapping):
+        if not hasattr(value, "__iter__"):
+            raise ValueError(f"{who}: requested problems must be a dict or a list, got {value!r}")
         ranked = list(value)
         if len(set(ranked)) != len(ranked):
             raise ValueError(f"{who}: requested problems repeat in the ranking")

@@ -27,7 +27,7 @@ def _check_pairs(pairs, name: str) -> list[tuple[Hashable, Hashable]]:
         return []
     out = []
     for p in pairs:
-        if isinstance(p, (str, bytes)) or len(p) != 2:
+        if isinstance(p, (str, bytes)) or not hasattr(p, "__len__") or len(p) != 2:
             raise ValueError(f"{name} must be (mentor_id, mentee_id) pairs, got {p!r}")
         out.append((p[0], p[1]))
     return out
@@ -108,6 +108,9 @@ class MatchScorer(BaseEstimator):
             ) -> "MatchScorer":
         """Validate profiles and options, score every allowed pair, keep the candidates."""
         self._validate_params()
+        for name, items in (("mentors", mentors), ("mentees", mentees)):
+            if items is None or isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+                raise ValueError(f"{name} must be a list of profiles, got {items!r}")
         mentors, mentees = list(mentors), list(mentees)
         for kind, items, cls in (("mentors", mentors, MentorProfile),
                                  ("mentees", mentees, MenteeProfile)):
@@ -150,10 +153,10 @@ class MatchScorer(BaseEstimator):
 
         texts_m = [m.text for m in mentors]
         texts_e = [e.text for e in mentees]
-        self.text_ = TextSimilarity(language=self.language,
-                                    word_weight=self.text_word_weight).fit(texts_m + texts_e)
-        self.features_ = ComponentFeatures(mentors, mentees, self.text_.transform(texts_m),
-                                           self.text_.transform(texts_e))
+        self.text_ = TextSimilarity(language=self.language, word_weight=self.text_word_weight)
+        vectors = self.text_.fit_transform(texts_m + texts_e)
+        self.features_ = ComponentFeatures(mentors, mentees, vectors[:len(mentors)],
+                                           vectors[len(mentors):])
         self.rules_ = EligibilityRules(mentors, mentees, self.forms_,
                                        self.allow_cross_organisation, excluded,
                                        self.remaining_capacity_)
@@ -322,24 +325,26 @@ class MatchScorer(BaseEstimator):
             return []
         values = self.features_.pairs(np.asarray(e_pos), np.asarray(m_pos))
         w = self.weights_
+        slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
         out = []
+        table = np.column_stack([values[c] for c in COMPONENTS])
+        points = (table * np.array([100.0 * w[c] for c in COMPONENTS])).tolist()
+        table = table.tolist()
         for k, (i, j) in enumerate(zip(e_pos, m_pos)):
             e, m = self.mentees_[i], self.mentors_[j]
-            pts = [100.0 * w[c] * float(values[c][k]) for c in COMPONENTS]
-            rounded = round_parts(pts)
-            comps = tuple(ComponentContribution(c, COMPONENT_LABELS_RU[c], float(values[c][k]),
-                                                w[c], p) for c, p in zip(COMPONENTS, rounded))
+            rounded = round_parts(points[k])
+            comps = tuple(ComponentContribution(c, COMPONENT_LABELS_RU[c], v, w[c], p)
+                          for c, v, p in zip(COMPONENTS, table[k], rounded))
             req = sorted(e.requested_problems.items(),
                          key=lambda kv: (-kv[1], PROBLEM_KEYS.index(kv[0])))
             covered = tuple(p for p, _ in req if p in m.problems)
             missing = tuple(p for p, _ in req if p not in m.problems)
-            slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
             out.append(Explanation(
                 mentor_id=m.id, mentee_id=e.id, score=round(sum(rounded), 1),
                 form=EligibilityRules.form_key(m, e), components=comps,
                 covered_problems=covered, missing_problems=missing,
-                shared_words=tuple(self.text_.shared_words(e.text, m.text)),
-                similar_words=tuple(self.text_.similar_words(e.text, m.text)),
+                shared_words=tuple(self.text_._shared_words(e.text, m.text, 5)),
+                similar_words=tuple(self.text_._similar_words(e.text, m.text)),
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
                 shared_slots=tuple(sorted(e.availability & m.availability,
                                           key=lambda s: (slot_order.get(s, 99), s)))))

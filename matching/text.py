@@ -118,36 +118,50 @@ class TextSimilarity(BaseEstimator):
     # -- estimator API -------------------------------------------------------
     def fit(self, corpus: Iterable[str]) -> "TextSimilarity":
         """Learn vocabularies and IDF weights from ``corpus`` (empty texts are fine)."""
+        self.fit_transform(corpus)
+        return self
+
+    def fit_transform(self, corpus: Iterable[str]) -> sp.csr_matrix:
+        """Fit on ``corpus`` and return its vectors (same as ``fit(c).transform(c)``)."""
         if self.language not in ("ru", "en"):
             raise ValueError(f"language must be 'ru' or 'en', got {self.language!r}")
         w = self.word_weight
-        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0 \
-                or math.isnan(w):
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or math.isnan(w) \
+                or not 0.0 <= w <= 1.0:
             raise ValueError(f"word_weight must be a number in [0, 1], got {w!r}")
-        lo, hi = self.char_ngram_range
-        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+        rng = self.char_ngram_range
+        if not (isinstance(rng, (tuple, list)) and len(rng) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in rng)
+                and 1 <= rng[0] <= rng[1]):
             raise ValueError(f"char_ngram_range must be (lo, hi) with 1 <= lo <= hi, "
-                             f"got {self.char_ngram_range!r}")
+                             f"got {rng!r}")
         corpus = self._check_texts(corpus, "corpus")
         self.stop_words_ = RUSSIAN_STOP_WORDS if self.language == "ru" else \
             frozenset(ENGLISH_STOP_WORDS)
         self._stem = _Stemmer(self.language)
+        self._analysis_cache: dict[str, tuple] = {}
         cleaned = [self._clean(t) for t in corpus]
         self.empty_ = not any(cleaned)
-        if not self.empty_:
-            self.word_vectorizer_ = TfidfVectorizer(
-                analyzer=self._analyze_words_cleaned, sublinear_tf=True,
-                dtype=np.float64).fit(cleaned)
-            self.char_vectorizer_ = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(lo, hi), sublinear_tf=True,
-                lowercase=False, dtype=np.float64).fit(cleaned)
-            self.idf_by_stem_ = dict(zip(self.word_vectorizer_.get_feature_names_out(),
-                                         self.word_vectorizer_.idf_))
-        else:
+        if self.empty_:
             self.idf_by_stem_ = {}
-        self.n_features_ = 0 if self.empty_ else (
-            len(self.word_vectorizer_.vocabulary_) + len(self.char_vectorizer_.vocabulary_))
-        return self
+            self.n_features_ = 0
+            return sp.csr_matrix((len(cleaned), 1), dtype=np.float64)
+        self.word_vectorizer_ = TfidfVectorizer(
+            analyzer=self._analyze_words_cleaned, sublinear_tf=True, dtype=np.float64)
+        words = self.word_vectorizer_.fit_transform(cleaned)
+        self.char_vectorizer_ = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(rng), sublinear_tf=True, lowercase=False,
+            dtype=np.float64)
+        chars = self.char_vectorizer_.fit_transform(cleaned)
+        self.idf_by_stem_ = dict(zip(self.word_vectorizer_.get_feature_names_out(),
+                                     self.word_vectorizer_.idf_))
+        self.n_features_ = words.shape[1] + chars.shape[1]
+        return self._join(words, chars)
+
+    def _join(self, words, chars) -> sp.csr_matrix:
+        w = float(self.word_weight)
+        return sp.hstack([words * math.sqrt(w), chars * math.sqrt(1.0 - w)],
+                         format="csr", dtype=np.float64)
 
     def _analyze_words_cleaned(self, cleaned: str) -> list[str]:
         return [self._stem(w) for w in cleaned.split()]
@@ -159,11 +173,8 @@ class TextSimilarity(BaseEstimator):
         if self.empty_:
             return sp.csr_matrix((len(texts), 1), dtype=np.float64)
         cleaned = [self._clean(t) for t in texts]
-        words = self.word_vectorizer_.transform(cleaned)
-        chars = self.char_vectorizer_.transform(cleaned)
-        w = float(self.word_weight)
-        return sp.hstack([words * math.sqrt(w), chars * math.sqrt(1.0 - w)],
-                         format="csr", dtype=np.float64)
+        return self._join(self.word_vectorizer_.transform(cleaned),
+                          self.char_vectorizer_.transform(cleaned))
 
     def similarity(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
         """Dense ``(len(a_texts), len(b_texts))`` matrix of similarities in ``[0, 1]``."""
@@ -173,22 +184,37 @@ class TextSimilarity(BaseEstimator):
         return np.clip((a @ b.T).toarray(), 0.0, 1.0)
 
     # -- explanation helpers ---------------------------------------------------
+    def _analysis(self, text: str) -> tuple:
+        """Cached (content words in order, their stems, stem set, {long word: trigrams})."""
+        hit = self._analysis_cache.get(text)
+        if hit is None:
+            words = list(dict.fromkeys(self._content_words(text)))
+            stems = [self._stem(w) for w in words]
+            grams = {w: _trigrams(w) for w in words if len(w) >= 5}
+            hit = (words, stems, frozenset(stems), grams)
+            if len(self._analysis_cache) > 100_000:
+                self._analysis_cache.clear()
+            self._analysis_cache[text] = hit
+        return hit
+
     def shared_words(self, a_text: str, b_text: str, top_n: int = 5) -> list[str]:
         """Real words of ``a_text`` whose stem also occurs in ``b_text``, most telling first.
 
         "Telling" = the stem's IDF in the fitted corpus (rare words first).
         """
         check_is_fitted(self, "empty_")
-        a_words = self._content_words(a_text or "")
-        b_stems = {self._stem(w) for w in self._content_words(b_text or "")}
+        return self._shared_words(a_text or "", b_text or "", top_n)
+
+    def _shared_words(self, a_text: str, b_text: str, top_n: int) -> list[str]:
+        a_words, a_stems, _, _ = self._analysis(a_text)
+        b_set = self._analysis(b_text)[2]
         seen: dict[str, str] = {}
-        for w in a_words:
-            s = self._stem(w)
-            if s in b_stems and s not in seen:
+        for w, s in zip(a_words, a_stems):
+            if s in b_set and s not in seen:
                 seen[s] = w
-        default_idf = max(self.idf_by_stem_.values(), default=1.0)
-        ranked = sorted(seen.items(),
-                        key=lambda kv: (-self.idf_by_stem_.get(kv[0], default_idf), kv[1]))
+        idf = self.idf_by_stem_
+        default_idf = max(idf.values(), default=1.0)
+        ranked = sorted(seen.items(), key=lambda kv: (-idf.get(kv[0], default_idf), kv[1]))
         return [w for _, w in ranked[:top_n]]
 
     def similar_words(self, a_text: str, b_text: str, top_n: int = 3,
@@ -198,19 +224,21 @@ class TextSimilarity(BaseEstimator):
         Catches "матанализ" ~ "анализ", "прокрастинация" ~ "прокрастинировать".
         """
         check_is_fitted(self, "empty_")
-        a_words = [w for w in dict.fromkeys(self._content_words(a_text or "")) if len(w) >= 5]
-        b_words = [w for w in dict.fromkeys(self._content_words(b_text or "")) if len(w) >= 5]
-        b_stems = {self._stem(w) for w in b_words}
-        grams = {w: _trigrams(w) for w in set(a_words) | set(b_words)}
+        return self._similar_words(a_text or "", b_text or "", top_n, threshold)
+
+    def _similar_words(self, a_text: str, b_text: str, top_n: int = 3,
+                       threshold: float = 0.45) -> list[tuple[str, str]]:
+        a_words, a_stems, _, a_grams = self._analysis(a_text)
+        _, _, b_set, b_grams = self._analysis(b_text)
         pairs = []
-        for a in a_words:
-            if self._stem(a) in b_stems:
+        for a, s in zip(a_words, a_stems):
+            ga = a_grams.get(a)
+            if ga is None or s in b_set:
                 continue
             best, best_j = None, threshold
-            for b in b_words:
-                ga, gb = grams[a], grams[b]
+            for b, gb in b_grams.items():
                 j = 2.0 * len(ga & gb) / (len(ga) + len(gb))
-                if j >= best_j and (best is None or j > best_j):
+                if j > best_j or (best is None and j >= best_j):
                     best, best_j = b, j
             if best is not None:
                 pairs.append((best_j, a, best))
