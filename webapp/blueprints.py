@@ -7,7 +7,9 @@ def register_all(app) -> None:
     from webapp.banks.views import bp as banks_bp
     from webapp.consents.views import bp as consents_bp
     from webapp.dashboard.views import bp as dashboard_bp
+    from webapp.questionnaires.views import bp as questionnaires_bp
     from webapp.users.views import bp as users_bp
 
     for bp in (auth_bp, dashboard_bp, users_bp, banks_bp, consents_bp):
         app.register_blueprint(bp)
+    app.register_blueprint(questionnaires_bp)

@@ -57,6 +57,8 @@ def create_admin_command(login, full_name, organisation, password):
         user.set_password(password)
         user.save()
         user.set_roles(["admin", "coordinator"])
+        from webapp.questionnaires.loader import ensure_default_questionnaires
+        ensure_default_questionnaires(org)
     click.echo(f"Администратор «{login}» создан в организации «{org.short_name}».")
 
 

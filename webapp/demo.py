@@ -125,4 +125,6 @@ def load() -> str:
                 **{k: v for k, v in person.items() if k in ("class_name", "position", "subjects")})
             mentors += "mentor" in person["roles"]
             mentees += "mentee" in person["roles"]
+    from webapp.questionnaires.demo_answers import load_demo_answers
+    load_demo_answers(org)
     return f"{org.short_name}: {mentors} наставников, {mentees} наставляемых, куратор и администратор"

@@ -13,6 +13,8 @@ NAVIGATION = [
     ("banks.mentors", _l("Банк наставников"), {"admin", "coordinator"}),
     ("banks.mentees", _l("Банк наставляемых"), {"admin", "coordinator"}),
     ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}),
+    ("questionnaires.mine", _l("Мои анкеты"), {"mentor", "mentee"}),
+    ("questionnaires.index", _l("Анкеты"), {"admin", "coordinator"}),
 ]
 
 

@@ -1,0 +1,126 @@
+"""Questionnaire files (TOML in ``webapp/questionnaires/data``) loaded into the database.
+
+Every organisation gets each file as a questionnaire with a published version 1. Loading is
+idempotent: a questionnaire whose key the organisation already has is left alone, so the
+coordinator's edits (later versions) are never overwritten.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from webapp.db import database
+from webapp.models import Question, QuestionOption, Questionnaire, QuestionnaireVersion
+from webapp.models.questionnaire import CHOICE_TYPES, PUBLISHED, PURPOSES, QUESTION_TYPES
+from webapp.models.user import CATEGORIES
+from webapp.questionnaires.catalogue_options import options_named
+
+DATA = Path(__file__).resolve().parent / "data"
+FEATURES = ("competences", "requests", "subjects", "formats", "availability", "capacity", "experience",
+            "forms", "types", "about", "goals")
+ROLES = ("mentor", "mentee")
+
+
+@dataclass
+class QuestionSpec:
+    key: str
+    text: str
+    qtype: str
+    section: str = ""
+    help_text: str = ""
+    required: bool = False
+    min_value: float | None = None
+    max_value: float | None = None
+    max_length: int | None = None
+    max_choices: int | None = None
+    categories: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    feature: str = ""
+    options: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class QuestionnaireSpec:
+    key: str
+    title: str
+    purpose: str
+    role: str
+    description: str = ""
+    categories: list[str] = field(default_factory=list)
+    questions: list[QuestionSpec] = field(default_factory=list)
+
+
+def _question(raw: dict, where: str) -> QuestionSpec:
+    qtype = raw.get("type")
+    if qtype not in QUESTION_TYPES:
+        raise ValueError(f"{where}: unknown question type {qtype!r}")
+    options = [tuple(o) for o in raw.get("options", [])]
+    if "options_from" in raw:
+        options = options_named(raw["options_from"])
+    if qtype in CHOICE_TYPES and not options:
+        raise ValueError(f"{where}: a choice question needs options")
+    feature = raw.get("feature", "")
+    if feature and feature not in FEATURES:
+        raise ValueError(f"{where}: unknown feature {feature!r}")
+    unknown = set(raw.get("categories", [])) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"{where}: unknown categories {sorted(unknown)}")
+    return QuestionSpec(
+        key=raw["key"], text=raw["text"], qtype=qtype, section=raw.get("section", ""),
+        help_text=raw.get("help", ""), required=bool(raw.get("required", False)),
+        min_value=raw.get("min"), max_value=raw.get("max"), max_length=raw.get("max_length"),
+        max_choices=raw.get("max_choices"), categories=list(raw.get("categories", [])),
+        forms=list(raw.get("forms", [])), feature=feature, options=options)
+
+
+def parse(path: Path) -> QuestionnaireSpec:
+    """Read and check one questionnaire file; ValueError names the file and the question."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    if raw.get("purpose") not in PURPOSES:
+        raise ValueError(f"{path.name}: unknown purpose {raw.get('purpose')!r}")
+    if raw.get("role") not in ROLES:
+        raise ValueError(f"{path.name}: role must be one of {ROLES}")
+    questions = [_question(q, f"{path.name}: question {q.get('key', i)!r}")
+                 for i, q in enumerate(raw.get("questions", []))]
+    keys = [q.key for q in questions]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{path.name}: question keys repeat")
+    return QuestionnaireSpec(key=raw["key"], title=raw["title"], purpose=raw["purpose"], role=raw["role"],
+                             description=raw.get("description", ""), categories=list(raw.get("categories", [])),
+                             questions=questions)
+
+
+def default_specs(folder: Path = DATA) -> list[QuestionnaireSpec]:
+    return [parse(path) for path in sorted(folder.glob("*.toml"))]
+
+
+def create_question(version, spec: QuestionSpec, position: int) -> Question:
+    question = Question.create(
+        version=version, position=position, key=spec.key, section=spec.section, text=spec.text,
+        help_text=spec.help_text, qtype=spec.qtype, required=spec.required, min_value=spec.min_value,
+        max_value=spec.max_value, max_length=spec.max_length, max_choices=spec.max_choices,
+        categories=",".join(spec.categories), forms=",".join(spec.forms), feature=spec.feature)
+    for index, (value, label) in enumerate(spec.options):
+        QuestionOption.create(question=question, position=index, value=value, label=label)
+    return question
+
+
+def install(organisation, spec: QuestionnaireSpec) -> Questionnaire:
+    questionnaire = Questionnaire.create(
+        organisation=organisation, key=spec.key, title=spec.title, description=spec.description,
+        purpose=spec.purpose, role=spec.role, categories=",".join(spec.categories))
+    version = QuestionnaireVersion.create(questionnaire=questionnaire, number=1, status=PUBLISHED,
+                                          published_at=questionnaire.created_at)
+    for position, question in enumerate(spec.questions):
+        create_question(version, question, position)
+    return questionnaire
+
+
+def ensure_default_questionnaires(organisation) -> list[Questionnaire]:
+    """Install every default questionnaire the organisation lacks; return the ones installed."""
+    specs = default_specs()
+    with database.atomic():
+        existing = {q.key for q in Questionnaire.select(Questionnaire.key)
+                    .where(Questionnaire.organisation == organisation)}
+        return [install(organisation, spec) for spec in specs if spec.key not in existing]

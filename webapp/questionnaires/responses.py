@@ -1,0 +1,168 @@
+"""Filling in: a person's draft response, autosaved answer by answer, submitted and locked.
+
+A response is tied to the version it was started on; a draft keeps answering that version even
+after the coordinator publishes a new one, so nothing typed is lost and old answers always read
+against the questions they answered. Invalid input is never stored: the saved answer stays.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from webapp.db import database
+from matching.catalogue import FORMS
+from webapp.models import Answer, AuditEvent, MentoringGroup, Question, QuestionnaireVersion, Response
+from webapp.models.questionnaire import DRAFT, SUBMITTED
+from webapp.questionnaires import validation
+from webapp.questionnaires.validation import Checked
+
+
+class ResponseLocked(Exception):
+    """The response was submitted; only the coordinator can reopen it."""
+
+
+class NotPublished(Exception):
+    """The questionnaire has no published version to fill in."""
+
+
+def forms_for(user, role: str, group_id: int | None = None) -> set[str]:
+    """Forms of mentoring the person takes part in: the group's form, else those their category allows."""
+    if group_id:
+        group = MentoringGroup.get_or_none(MentoringGroup.id == group_id)
+        if group is not None:
+            return {group.form}
+    side = "mentor_category" if role == "mentor" else "mentee_category"
+    return {key for key, rule in FORMS.items() if getattr(rule, side) == user.category}
+
+
+def applies_to(question, user, role: str, forms: set[str]) -> bool:
+    if question.category_list and user.category not in question.category_list:
+        return False
+    if question.form_list and not (set(question.form_list) & forms):
+        return False
+    return True
+
+
+def visible_questions(version, user, group_id: int | None = None) -> list[Question]:
+    """The questions of ``version`` this person is asked, in order (filtered by category and form)."""
+    role = version.questionnaire.role
+    forms = forms_for(user, role, group_id)
+    return [q for q in version.ordered_questions() if applies_to(q, user, role, forms)]
+
+
+def responses_of(user, questionnaire, group_id: int | None = None):
+    query = (Response.select().join(QuestionnaireVersion)
+             .where((Response.user == user) & (QuestionnaireVersion.questionnaire == questionnaire)))
+    if group_id is None:
+        query = query.where(Response.group_id.is_null())
+    else:
+        query = query.where(Response.group_id == group_id)
+    return query.order_by(Response.id.desc())
+
+
+def current_response(user, questionnaire, group_id: int | None = None) -> Response | None:
+    return responses_of(user, questionnaire, group_id).first()
+
+
+def start(user, questionnaire, *, assignment=None, group_id: int | None = None) -> Response:
+    """The person's response to ``questionnaire``: the existing one, or a new draft on the published version."""
+    with database.atomic():
+        existing = current_response(user, questionnaire, group_id)
+        if existing is not None:
+            return existing
+        version = questionnaire.published_version()
+        if version is None:
+            raise NotPublished()
+        return Response.create(organisation=user.organisation_id, user=user, version=version,
+                               assignment=assignment, group_id=group_id)
+
+
+def stored_answers(response) -> dict[int, object]:
+    """{question id: value} of a response."""
+    return {a.question_id: a.value for a in Answer.select().where(Answer.response == response)}
+
+
+def _store(response, question, value) -> None:
+    if value is None:
+        Answer.delete().where((Answer.response == response) & (Answer.question == question)).execute()
+        return
+    answer = Answer.get_or_none((Answer.response == response) & (Answer.question == question))
+    if answer is None:
+        answer = Answer(response=response, question=question)
+    answer.value = value
+    answer.save()
+
+
+def _touch(response) -> None:
+    response.updated_at = dt.datetime.now()
+    Response.update(updated_at=response.updated_at).where(Response.id == response.id).execute()
+
+
+def question_of(response, question_id) -> Question | None:
+    """A question of the response's version that this person is asked, or None (forged id)."""
+    try:
+        question_id = int(question_id)
+    except (TypeError, ValueError):
+        return None
+    for question in visible_questions(response.version, response.user, response.group_id):
+        if question.id == question_id:
+            return question
+    return None
+
+
+def save_answer(response, question, raw) -> Checked:
+    """Check and store one answer (autosave). Rejected input is returned with its message, not stored."""
+    if response.is_locked:
+        raise ResponseLocked()
+    checked = validation.check(question, raw)
+    if checked.error is None:
+        with database.atomic():
+            _store(response, question, checked.value)
+            _touch(response)
+    return checked
+
+
+def save_form(response, form) -> dict[int, Checked]:
+    """Store every answer a plain form carried (the Save button without JavaScript)."""
+    if response.is_locked:
+        raise ResponseLocked()
+    results = {}
+    with database.atomic():
+        for question in visible_questions(response.version, response.user, response.group_id):
+            if not validation.answered_in_form(question, form):
+                continue
+            checked = validation.check(question, validation.raw_from_form(question, form))
+            if checked.error is None:
+                _store(response, question, checked.value)
+            results[question.id] = checked
+        _touch(response)
+    return results
+
+
+def missing_required(response) -> list[Question]:
+    answers = stored_answers(response)
+    return [q for q in visible_questions(response.version, response.user, response.group_id)
+            if q.required and answers.get(q.id) in (None, "", [])]
+
+
+def submit(response) -> list[Question]:
+    """Lock the response when every required question is answered; return the unanswered ones."""
+    if response.is_locked:
+        raise ResponseLocked()
+    missing = missing_required(response)
+    if missing:
+        return missing
+    now = dt.datetime.now()
+    with database.atomic():
+        Response.update(status=SUBMITTED, submitted_at=now, updated_at=now).where(Response.id == response.id).execute()
+    response.status, response.submitted_at = SUBMITTED, now
+    return []
+
+
+def reopen(response, actor) -> None:
+    """The coordinator lets the person change a submitted response; recorded in the audit log."""
+    with database.atomic():
+        Response.update(status=DRAFT).where(Response.id == response.id).execute()
+        AuditEvent.record("questionnaire_reopened", actor=actor, organisation=response.organisation_id,
+                          target=response.user.login,
+                          details=f"{response.version.questionnaire.title} (ответ {response.id})")
+    response.status = DRAFT

@@ -1,0 +1,29 @@
+"""Dashboard reminders: a participant sees each questionnaire still to fill in, with a link."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from webapp.models.questionnaire import SUBMITTED
+
+
+def questionnaire_steps(user) -> list:
+    from webapp.dashboard.services import Step
+    from webapp.questionnaires.assigning import questionnaires_for
+    steps = []
+    for due in questionnaires_for(user):
+        if due.status == SUBMITTED:
+            continue
+        if due.response is None:
+            text = _("Заполните анкету «%(title)s».", title=due.questionnaire.title)
+            steps.append(Step(text, "questionnaires.mine"))
+        else:
+            text = _("Допишите и отправьте анкету «%(title)s» — черновик сохранён.", title=due.questionnaire.title)
+            steps.append(Step(text, "questionnaires.show_response", {"response_id": due.response.id}))
+    return steps
+
+
+def register_steps() -> None:
+    """Add the reminders to the dashboard once, however many apps are created."""
+    from webapp.dashboard.services import STEP_PROVIDERS
+    if questionnaire_steps not in STEP_PROVIDERS:
+        STEP_PROVIDERS.append(questionnaire_steps)
