@@ -127,4 +127,6 @@ def load() -> str:
             mentees += "mentee" in person["roles"]
     from webapp.questionnaires.demo_answers import load_demo_answers
     load_demo_answers(org)
+    from webapp.consents.demo import load_demo_consents
+    load_demo_consents(org)
     return f"{org.short_name}: {mentors} наставников, {mentees} наставляемых, куратор и администратор"

@@ -1,0 +1,65 @@
+"""The demo school's consents: most complete, a few missing, one revoked; deterministic."""
+from __future__ import annotations
+
+from io import BytesIO
+
+import openpyxl
+
+from tests.conftest import text
+from webapp import demo
+from webapp.consents import services
+from webapp.models import Consent, Organisation, User
+
+
+def _load():
+    demo.load()
+    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
+    return org
+
+
+def test_demo_consents(app):
+    org = _load()
+    people = list(User.select().where(User.organisation == org))
+    states = services.states_for(people)
+    statuses = [states[u.id].status for u in people if u.has_role("mentor", "mentee")]
+    assert statuses.count("revoked") == 1
+    assert 3 <= statuses.count("none") + statuses.count("partial") <= 15
+    assert statuses.count("complete") > 0.8 * len(statuses)
+    students = Consent.select().join(User).where(User.category == "student")
+    assert students.count() > 50
+    assert all(c.given_by == "representative" and c.representative_name for c in students)
+    assert {c.representative_relation for c in students} == {"мать", "отец"}
+    mentee = User.get(User.login == "mentee")
+    assert services.in_bank(mentee, "mentee") and services.in_bank(User.get(User.login == "mentor"), "mentor")
+    father = [c for c in students if c.representative_relation == "отец"][0]
+    child = User.get_by_id(father.user_id)
+    assert child.full_name.split()[0].rstrip("а") == father.representative_name.split()[0]
+
+
+def test_demo_is_deterministic(make_app, tmp_path):
+    names = []
+    for index in range(2):
+        app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / f'demo{index}.sqlite3'}")
+        with app.app_context():
+            _load()
+            names.append([(c.user.login, c.kind, c.representative_name, c.revoked_at is None)
+                          for c in Consent.select().order_by(Consent.id)])
+    assert names[0] == names[1]
+
+
+def test_demo_banks_and_export(app, client):
+    _load()
+    client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
+    page = text(client.get("/banks/mentees?everyone=1&consent=revoked"))
+    assert "Найдено: 1" in page or "Найдено: 0" in page  # the revoked person may be a mentor
+    mentors = text(client.get("/banks/mentors"))
+    assert "Банк наставников" in mentors and "Страница 1 из" in mentors
+    response = client.get("/banks/mentees/export.xlsx")
+    sheet = openpyxl.load_workbook(BytesIO(response.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) > 60 and len(rows[0]) > 10
+    mentee = User.get(User.login == "mentee")
+    assert [r for r in rows if r[0] == mentee.full_name][0][4:6] == ("не начата", "получены")
+    submitted = [r for r in rows if r[4] == "отправлена"]
+    assert len(submitted) > 30
+    assert all(sum(1 for v in r[6:] if v) >= 3 for r in submitted)  # the demo answers are in it
