@@ -52,7 +52,7 @@ def test_everyone_shows_all_people_with_the_role(as_coordinator, bank):
     ("questionnaire=submitted", ["Наставникова", "Отозвавшая"], ["Безсогласий"]),
     ("questionnaire=not_started", ["Безсогласий", "Реверсов"], ["Наставникова"]),
     ("problem=it_skills", ["Наставникова"], ["Отозвавшая", "Безсогласий"]),  # revoked answers never match
-    ("form=teacher_teacher", ["Наставникова"], ["Безсогласий"]),
+    ("form=teacher_teacher", ["Наставникова", "Безсогласий"], ["Отозвавшая"]),  # no answer: category decides
     ("subject=физика", ["Отозвавшая"], ["Наставникова"]),
     ("q=безсоглас", ["Безсогласий"], ["Наставникова"]),
     ("category=student", [], ["Наставникова", "Безсогласий"]),
@@ -70,6 +70,13 @@ def test_paired_filter(as_coordinator, bank):
     builders.pair(bank["org"], bank["mentor"], bank["both"])
     assert "Наставникова" in text(as_coordinator.get("/banks/mentors?paired=yes"))
     assert "Наставникова" not in text(as_coordinator.get("/banks/mentors?paired=no"))
+
+
+def test_form_filter_uses_category_and_chosen_forms(as_coordinator, bank):
+    assert "Наставникова" not in text(as_coordinator.get("/banks/mentors?form=student_student"))
+    # a mentee's form follows from their category: a student fits «Ученик – ученик»
+    assert "Учеников Пётр" in text(as_coordinator.get("/banks/mentees?form=student_student"))
+    assert "Учеников Пётр" not in text(as_coordinator.get("/banks/mentees?form=teacher_teacher"))
 
 
 def test_mentee_bank_filters_by_requests(as_coordinator, bank):

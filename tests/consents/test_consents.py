@@ -264,3 +264,27 @@ def test_coordinator_downloads_a_persons_data(as_coordinator, school):
     data = json.loads(response.data)
     assert data["account"]["login"] == "mentor" and len(data["consents"]) == 2
     assert AuditEvent.get(AuditEvent.action == "personal_data_exported").actor_id == school["kurator"].id
+
+
+def test_dashboard_reminds_about_missing_consents(client, auth, school):
+    auth.login("mentee")
+    page = text(client.get("/dashboard"))
+    assert "подписанные родителем (законным представителем)" in page
+    builders.consent(school["mentee"], representative="Ученикова Мария Петровна")
+    assert "законным представителем" not in text(client.get("/dashboard"))
+    services.revoke(school["mentee"], actor=school["mentee"])
+    assert "Ваши согласия отозваны" in text(client.get("/dashboard"))
+
+
+def test_revoked_answers_stay_hidden_from_the_coordinator_but_not_from_the_person(client, auth, school):
+    mentor = school["mentor"]
+    _, version, questions = builders.questionnaire(school["org"])
+    builders.respond(mentor, version, questions, {"about": "мой личный рассказ"})
+    builders.consent(mentor, revoked=True)
+    auth.login("kurator")
+    data = json.loads(client.get(f"/consents/people/{mentor.id}/data.json").data)
+    assert data["answers_hidden"] is True and data["questionnaire_responses"] == []
+    auth.logout()
+    auth.login("mentor")
+    data = json.loads(client.get("/consents/mine/data.json").data)
+    assert data["questionnaire_responses"][0]["answers"][0]["answer"] == "мой личный рассказ"

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from matching.catalogue import FORM_LABELS, PROBLEMS
+from matching.catalogue import FORM_LABELS, FORMS, PROBLEMS
 from webapp.banks.answers import (PROBLEM_FEATURE_OF_ROLE, PURPOSE_OF_ROLE, QUESTIONNAIRE_STATUSES,
                                   answered_with, status_condition, status_rank)
 from webapp.consents import services as consents
 from webapp.db import contains, lower
-from webapp.models import GroupMember, MentoringGroup, User, UserRole
+from webapp.models import Answer, GroupMember, MentoringGroup, Question, Response, User, UserRole
 from webapp.models.mentoring import ACTIVE
 from webapp.models.user import CATEGORIES
 
@@ -119,7 +119,7 @@ def search_bank(organisation, role: str, filters: BankFilters):
     if filters.problem:
         query = query.where(answered_with(User.id, PROBLEM_FEATURE_OF_ROLE[role], filters.problem) & not_revoked)
     if filters.form:
-        query = query.where(answered_with(User.id, "forms", filters.form) & not_revoked)
+        query = query.where(_form_condition(role, filters.form) & not_revoked)
     if filters.questionnaire:
         query = query.where(status_condition(User.id, purpose, filters.questionnaire))
     if filters.consent:
@@ -129,6 +129,16 @@ def search_bank(organisation, role: str, filters: BankFilters):
     elif filters.paired == "no":
         query = query.where(User.id.not_in(paired_ids(organisation, role)))
     return query.order_by(*_ordering(filters.sort, purpose))
+
+
+def _form_condition(role: str, form: str):
+    """A form of mentoring fits a person of the right category for it who, if they answered which
+    forms suit them (mentors do), chose it."""
+    rule = FORMS[form]
+    category = rule.mentor_category if role == "mentor" else rule.mentee_category
+    chose_any = User.id.in_(Response.select(Response.user).join(Answer).join(Question)
+                            .where(Question.feature == "forms"))
+    return (User.category == category) & (answered_with(User.id, "forms", form) | ~chose_any)
 
 
 def _ordering(sort: str, purpose: str):

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 from webapp.banks.answers import responses_for
+from webapp.consents.services import state_of
 from webapp.models import AuditEvent, Consent, GroupMember, MentoringGroup
 
 FORMAT_VERSION = 1
@@ -14,7 +15,8 @@ def _when(value):
     return value.isoformat() if value is not None else None
 
 
-def personal_data(user) -> dict:
+def personal_data(user, *, hide_revoked_answers: bool = False) -> dict:
+    """Everything about ``user``. The coordinator's copy leaves out answers hidden by a revoked consent."""
     consents = [{
         "kind": c.kind, "given_by": c.given_by, "representative_name": c.representative_name,
         "representative_relation": c.representative_relation, "signed_on": _when(c.signed_on),
@@ -22,7 +24,8 @@ def personal_data(user) -> dict:
         "revoke_reason": c.revoke_reason, "created_at": _when(c.created_at),
     } for c in Consent.select().where(Consent.user == user).order_by(Consent.id)]
     responses = []
-    for view in responses_for([user.id])[user.id]:
+    hidden = hide_revoked_answers and state_of(user).answers_hidden
+    for view in ([] if hidden else responses_for([user.id])[user.id]):
         r = view.response
         responses.append({
             "questionnaire": view.questionnaire.title, "purpose": view.questionnaire.purpose,
@@ -56,10 +59,12 @@ def personal_data(user) -> dict:
         "roles": sorted(user.role_set),
         "consents": consents,
         "questionnaire_responses": responses,
+        "answers_hidden": hidden,
         "group_memberships": groups,
         "audit_events": events,
     }
 
 
-def personal_data_json(user) -> bytes:
-    return json.dumps(personal_data(user), ensure_ascii=False, indent=2).encode("utf-8")
+def personal_data_json(user, *, hide_revoked_answers: bool = False) -> bytes:
+    data = personal_data(user, hide_revoked_answers=hide_revoked_answers)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

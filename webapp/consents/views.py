@@ -14,10 +14,12 @@ from webapp.consents import services
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
+from webapp.consents.steps import register_steps
 from webapp.htmx import is_htmx, with_trigger
 from webapp.models import AuditEvent, User
 
 bp = Blueprint("consents", __name__, url_prefix="/consents")
+bp.record_once(lambda state: register_steps())
 
 
 def _person(user_id: int) -> User:
@@ -95,11 +97,12 @@ def person_data(user_id: int):
     user = _person(user_id)
     AuditEvent.record("personal_data_exported", actor=current_user, target=user.login,
                       details="выгрузка сведений куратором")
-    return _json(user)
+    return _json(user, hide_revoked_answers=True)
 
 
-def _json(user):
-    return send_file(BytesIO(personal_data_json(user)), mimetype="application/json", as_attachment=True,
+def _json(user, hide_revoked_answers: bool = False):
+    data = personal_data_json(user, hide_revoked_answers=hide_revoked_answers)
+    return send_file(BytesIO(data), mimetype="application/json", as_attachment=True,
                      download_name=f"personal-data-{user.login}.json")
 
 
