@@ -76,3 +76,18 @@ def test_demo_school_answers_look_alive(app):
     import random
     assert mentee_answers(mentees[0], random.Random(1)) == mentee_answers(mentees[0], random.Random(1))
     assert first
+
+
+def test_questions_for_a_form_of_mentoring_show_only_there(installed):
+    from tests.factories import make_user
+    from webapp.models import Question
+    org = installed["org"]
+    employer = make_user(org, "boss", ["mentor"], full_name="Работодателев Иван", category="employer")
+    version = questionnaire(org, "mentor_profile").published_version()
+    Question.create(version=version, key="plant_visit", text="Экскурсия на завод?", qtype="yesno", position=99,
+                    forms="employer_student")
+    teacher_keys = {q.key for q in responses.visible_questions(version, installed["mentor"])}
+    employer_keys = {q.key for q in responses.visible_questions(version, employer)}
+    assert "plant_visit" in employer_keys and "plant_visit" not in teacher_keys
+    assert {"field_of_work", "forms", "excursions"} <= employer_keys
+    assert "competences_teacher" in teacher_keys and "competences_teacher" not in employer_keys
