@@ -13,3 +13,10 @@ def register_all(app) -> None:
     for bp in (auth_bp, dashboard_bp, users_bp, banks_bp, consents_bp):
         app.register_blueprint(bp)
     app.register_blueprint(questionnaires_bp)
+    from webapp.monitoring.views import bp as monitoring_bp
+    from webapp.news.views import bp as news_bp
+    from webapp.practices.views import bp as practices_bp
+    from webapp.recognition.views import bp as recognition_bp
+    from webapp.roadmap.views import bp as roadmap_bp
+    for bp in (roadmap_bp, monitoring_bp, practices_bp, recognition_bp, news_bp):
+        app.register_blueprint(bp)

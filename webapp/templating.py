@@ -15,6 +15,12 @@ NAVIGATION = [
     ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}),
     ("questionnaires.mine", _l("Мои анкеты"), {"mentor", "mentee"}),
     ("questionnaires.index", _l("Анкеты"), {"admin", "coordinator"}),
+    ("roadmap.index", _l("Дорожная карта"), None),
+    ("monitoring.index", _l("Мониторинг"), {"admin", "coordinator"}),
+    ("monitoring.mine", _l("Мониторинг пар"), {"mentor", "mentee"}),
+    ("practices.index", _l("Копилка практик"), None),
+    ("recognition.register", _l("Поощрения"), {"admin", "coordinator"}),
+    ("news.index", _l("Новости"), None),
 ]
 
 

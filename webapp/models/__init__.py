@@ -6,9 +6,12 @@ from webapp.models.mentoring import MentoringGroup, GroupMember
 from webapp.models.questionnaire import (Answer, Assignment, Question, QuestionOption, Questionnaire,
                                          QuestionnaireVersion, Response)
 from webapp.models.consent import Consent
+from webapp.models.programme_life import (Award, NewsItem, Practice, PracticeAuthor, PracticeFile, RoadmapItem,
+                                          TrainingCourse)
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
               Questionnaire, QuestionnaireVersion, Question, QuestionOption, Assignment, Response, Answer,
-              Consent]
+              Consent,
+              RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

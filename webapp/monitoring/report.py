@@ -1,0 +1,90 @@
+"""One scope's monitoring figures (school, form of mentoring, pair), for the pages and the exports."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matching.catalogue import FORM_LABELS
+from webapp.monitoring import dataset, statistics
+from webapp.monitoring.assigning import STAGE_LABELS
+from webapp.monitoring import charts
+
+ROLE_LABELS = {"mentor": "наставники", "mentee": "наставляемые"}
+FLAG_LABELS = {"would_continue": "Хотели бы продолжить работу в паре",
+               "mentor_again": "Готовы снова стать наставником",
+               "become_mentor": "Хотели бы сами стать наставником"}
+
+
+@dataclass
+class Scope:
+    title: str
+    observations: list
+    expected: list
+    rates: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)  # stage -> {item: ItemStat}
+    changes: dict = field(default_factory=dict)  # item -> Change
+    flags: dict = field(default_factory=dict)  # exit yes/no shares
+
+
+def label(key: str, texts: dict | None = None) -> str:
+    return statistics.ITEM_LABELS.get(key) or (texts or {}).get(key) or key
+
+
+def scope(title: str, observations, expected) -> Scope:
+    result = Scope(title, observations, expected)
+    result.rates = statistics.response_rates(expected, observations)
+    result.stats = {stage: statistics.item_stats(observations, stage) for stage in STAGE_LABELS}
+    result.changes = statistics.before_after(observations)
+    result.flags = statistics.yes_shares(observations, "exit")
+    return result
+
+
+@dataclass
+class Report:
+    school: Scope
+    forms: list[Scope]
+    texts: dict
+    role: str
+    form: str
+
+
+def build(organisation, *, form: str = "", role: str = "") -> Report:
+    observations = dataset.observations(organisation)
+    expected = dataset.expected(organisation)
+    if role:
+        observations = [o for o in observations if o.role == role]
+        expected = [e for e in expected if e.role == role]
+    forms = sorted({o.form for o in observations} | {e.form for e in expected}, key=lambda f: list(FORM_LABELS).index(f) if f in FORM_LABELS else 99)
+    if form:
+        forms = [f for f in forms if f == form]
+    per_form = [scope(FORM_LABELS.get(f, f), statistics.select(observations, form=f),
+                      [e for e in expected if e.form == f]) for f in forms]
+    return Report(scope("Вся школа", observations, expected), per_form, dataset.question_texts(organisation),
+                  role, form)
+
+
+def pair_scope(organisation, group) -> Scope:
+    return scope(dataset.pair_names([group])[group.id], dataset.observations(organisation, group_id=group.id),
+                 dataset.expected(organisation, group_id=group.id))
+
+
+def influence_chart(s: Scope, texts=None) -> str:
+    keys = list(s.changes)
+    return charts.grouped_bars(
+        f"До и после: {s.title}", [label(k, texts) for k in keys],
+        [("Входной мониторинг", charts.BEFORE, [s.changes[k].before.mean for k in keys]),
+         ("Итоговый мониторинг", charts.AFTER, [s.changes[k].after.mean for k in keys])])
+
+
+def process_chart(s: Scope, texts=None) -> str:
+    keys = [k for k in statistics.ITEM_ORDER if k in s.stats["mid"] or k in s.stats["exit"]]
+    keys += sorted((set(s.stats["mid"]) | set(s.stats["exit"])) - set(keys))
+    return charts.grouped_bars(
+        f"Качество работы пары: {s.title}", [label(k, texts) for k in keys],
+        [("Промежуточный опрос", charts.MID, [s.stats["mid"].get(k).mean if k in s.stats["mid"] else None for k in keys]),
+         ("Итоговый мониторинг", charts.AFTER, [s.stats["exit"].get(k).mean if k in s.stats["exit"] else None for k in keys])])
+
+
+def histograms(s: Scope, stage: str, texts=None) -> list[str]:
+    colour = {"entry": charts.BEFORE, "mid": charts.MID, "exit": charts.AFTER}[stage]
+    return [charts.histogram(f"{label(k, texts)} ({STAGE_LABELS[stage]}, n={stat.n})", stat.distribution, colour)
+            for k, stat in s.stats[stage].items() if stat.n]

@@ -1,0 +1,1 @@
+"""Information support: news about roadmap events and the school's public Atom feed."""

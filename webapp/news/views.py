@@ -1,0 +1,87 @@
+"""News: the coordinator writes, the school reads, the public website reads the Atom feed."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from webapp.access import public, same_org_or_404, signed_in, staff_only
+from webapp.models import NewsItem, Organisation
+from webapp.news import atom, services
+from webapp.news.forms import NewsForm
+
+bp = Blueprint("news", __name__, url_prefix="/news")
+
+
+def _readable(news_id: int) -> NewsItem:
+    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    if not item.published and not current_user.is_staff:
+        abort(404)
+    return item
+
+
+@bp.route("")
+@signed_in
+def index():
+    items = list(services.visible(current_user.organisation, current_user).limit(100))
+    return render_template("news/index.html", items=items,
+                           feed_url=url_for("news.feed", org_id=current_user.organisation_id, _external=True))
+
+
+@bp.route("/<int:news_id>")
+@signed_in
+def show(news_id: int):
+    return render_template("news/show.html", item=_readable(news_id))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@staff_only
+def create():
+    form = NewsForm(organisation=current_user.organisation)
+    if request.method == "GET" and request.args.get("roadmap_item", "").isdigit():
+        form.roadmap_item_id.data = request.args["roadmap_item"]
+    if form.validate_on_submit():
+        item = services.save(current_user.organisation, form.data_dict(), current_user)
+        flash(_("Новость сохранена."), "success")
+        return redirect(url_for("news.show", news_id=item.id), 303)
+    return render_template("news/form.html", form=form, item=None), 400 if request.method == "POST" else 200
+
+
+@bp.route("/<int:news_id>/edit", methods=["GET", "POST"])
+@staff_only
+def edit(news_id: int):
+    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    form = NewsForm(obj=item, organisation=current_user.organisation)
+    if request.method == "GET":
+        form.roadmap_item_id.data = str(item.roadmap_item_id or "")
+    if form.validate_on_submit():
+        services.save(current_user.organisation, form.data_dict(), current_user, item)
+        flash(_("Новость сохранена."), "success")
+        return redirect(url_for("news.show", news_id=item.id), 303)
+    return render_template("news/form.html", form=form, item=item), 400 if request.method == "POST" else 200
+
+
+@bp.route("/<int:news_id>/delete", methods=["POST"])
+@staff_only
+def delete(news_id: int):
+    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    item.delete_instance()
+    flash(_("Новость удалена."), "success")
+    return redirect(url_for("news.index"), 303)
+
+
+@bp.route("/<int:org_id>/feed.atom")
+@public
+def feed(org_id: int):
+    organisation = Organisation.get_or_none(Organisation.id == org_id)
+    if organisation is None:
+        abort(404)
+    body = atom.feed(organisation, services.published(organisation),
+                     feed_url=url_for("news.feed", org_id=org_id, _external=True),
+                     site_url=url_for("news.index", _external=True),
+                     item_url=lambda item: url_for("news.show", news_id=item.id, _external=True))
+    response = make_response(body)
+    response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response

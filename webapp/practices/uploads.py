@@ -1,0 +1,135 @@
+"""Files attached to practices: type, content and size checks, random stored names, reading back.
+
+A file is accepted only when its extension is allowed AND its first bytes are what that type
+starts with (a renamed .exe is refused). Stored under UPLOAD_FOLDER/practices with a random name;
+the original name is kept only for the download's Content-Disposition.
+"""
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app
+
+MB = 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 10 * MB
+MAX_FILES_PER_SUBMISSION = 3
+
+# extension -> (MIME type, content check)
+OOXML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+ODF = {"odt": "application/vnd.oasis.opendocument.text"}
+TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+ALLOWED_LABEL = "PDF, DOCX, XLSX, PPTX, ODT, JPG, PNG"
+
+
+class UploadRejected(Exception):
+    """A file that may not be stored; the message is a Russian sentence for the user."""
+
+
+@dataclass
+class CheckedFile:
+    original_name: str
+    extension: str
+    content_type: str
+    data: bytes
+
+
+def max_file_size() -> int:
+    return int(current_app.config.get("PRACTICE_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
+
+
+def _zip_names(data: bytes) -> list[str] | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+
+
+def content_matches(extension: str, data: bytes) -> bool:
+    if extension == "pdf":
+        return data.startswith(b"%PDF-")
+    if extension in ("jpg", "jpeg"):
+        return data.startswith(b"\xff\xd8\xff")
+    if extension == "png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
+    if extension in OOXML:
+        names = _zip_names(data) if data.startswith(b"PK\x03\x04") else None
+        return bool(names) and "[Content_Types].xml" in names and any(n.startswith(OOXML[extension]) for n in names)
+    if extension in ODF:
+        if not data.startswith(b"PK\x03\x04") or _zip_names(data) is None:
+            return False
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                return archive.read("mimetype").decode("ascii", "replace").strip() == ODF[extension]
+            except KeyError:
+                return False
+    return False
+
+
+def clean_name(name: str) -> str:
+    """The user's file name without folders or control characters, at most 200 characters."""
+    name = (name or "").replace("\\", "/").split("/")[-1]
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*').strip().strip(".")
+    if len(name) > 200:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[:190] + dot + ext) if dot else name[:200]
+    return name or "file"
+
+
+def check(filename: str, data: bytes) -> CheckedFile:
+    name = clean_name(filename)
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in TYPES:
+        raise UploadRejected(f"Файл «{name}»: такой тип файлов не принимается. Допустимы: {ALLOWED_LABEL}.")
+    limit = max_file_size()
+    if len(data) > limit:
+        raise UploadRejected(f"Файл «{name}» слишком большой: {len(data) / MB:.1f} МБ. "
+                             f"Допустимый размер — не более {limit // MB} МБ.")
+    if not data:
+        raise UploadRejected(f"Файл «{name}» пустой.")
+    if not content_matches(extension, data):
+        raise UploadRejected(f"Файл «{name}»: содержимое не соответствует расширению .{extension}. "
+                             f"Сохраните файл в нужном формате и загрузите снова.")
+    return CheckedFile(name, extension, TYPES[extension], data)
+
+
+def folder() -> Path:
+    path = Path(current_app.config["UPLOAD_FOLDER"]) / "practices"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def store(checked: CheckedFile) -> str:
+    """Write the bytes under a random name; return the stored name."""
+    stored = f"{secrets.token_hex(16)}.{checked.extension}"
+    target = folder() / stored
+    with open(target, "xb") as handle:
+        handle.write(checked.data)
+    return stored
+
+
+def path_of(stored_name: str) -> Path:
+    if not stored_name or "/" in stored_name or "\\" in stored_name or stored_name.startswith("."):
+        raise FileNotFoundError(stored_name)
+    return folder() / stored_name
+
+
+def remove(stored_name: str) -> None:
+    try:
+        os.remove(path_of(stored_name))
+    except FileNotFoundError:
+        pass

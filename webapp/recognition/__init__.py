@@ -1,0 +1,1 @@
+"""Incentives (register of recognitions per mentor) and training (courses mentors have taken)."""
