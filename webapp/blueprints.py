@@ -7,10 +7,15 @@ def register_all(app) -> None:
     from webapp.banks.views import bp as banks_bp
     from webapp.consents.views import bp as consents_bp
     from webapp.dashboard.views import bp as dashboard_bp
+    from webapp.pairing.notification_views import bp as notifications_bp
+    from webapp.pairing.views import bp as pairing_bp
+    from webapp.programmes.views import bp as programmes_bp
     from webapp.questionnaires.views import bp as questionnaires_bp
     from webapp.users.views import bp as users_bp
 
     for bp in (auth_bp, dashboard_bp, users_bp, banks_bp, consents_bp):
+        app.register_blueprint(bp)
+    for bp in (pairing_bp, programmes_bp, notifications_bp):
         app.register_blueprint(bp)
     app.register_blueprint(questionnaires_bp)
     from webapp.monitoring.views import bp as monitoring_bp

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.labels import CATEGORY_LABELS, ROLE_LABELS
+from webapp.pairing.notifications import NotificationsLabel
 
 # (endpoint, label, roles that see it; None = every signed-in user)
 NAVIGATION = [
@@ -15,6 +16,10 @@ NAVIGATION = [
     ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}),
     ("questionnaires.mine", _l("Мои анкеты"), {"mentor", "mentee"}),
     ("questionnaires.index", _l("Анкеты"), {"admin", "coordinator"}),
+    ("pairing.index", _l("Подбор пар"), {"admin", "coordinator"}),
+    ("programmes.index", _l("Пары и программы"), None),
+    ("pairing.unpaired", _l("Без пары"), {"admin", "coordinator"}),
+    ("notifications.index", NotificationsLabel(), None),
     ("roadmap.index", _l("Дорожная карта"), None),
     ("monitoring.index", _l("Мониторинг"), {"admin", "coordinator"}),
     ("monitoring.mine", _l("Мониторинг пар"), {"mentor", "mentee"}),

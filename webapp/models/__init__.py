@@ -8,10 +8,14 @@ from webapp.models.questionnaire import (Answer, Assignment, Question, QuestionO
 from webapp.models.consent import Consent
 from webapp.models.programme_life import (Award, NewsItem, Practice, PracticeAuthor, PracticeFile, RoadmapItem,
                                           TrainingCourse)
+from webapp.models.pairing import (MatchingRun, Notification, PairingOrder, StageChange, Suggestion,
+                                   UnpairedMentee)
+from webapp.models.programme import MeetingLog, PlanItem, Programme
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
               Questionnaire, QuestionnaireVersion, Question, QuestionOption, Assignment, Response, Answer,
-              Consent,
+              Consent, MatchingRun, Suggestion, UnpairedMentee, PairingOrder, StageChange, Notification,
+              Programme, PlanItem, MeetingLog,
               RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

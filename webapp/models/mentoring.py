@@ -23,6 +23,7 @@ class MentoringGroup(BaseModel):
     ended_on = pw.DateField(null=True)
     end_reason = pw.TextField(default="")
     order_number = pw.CharField(max_length=40, default="")
+    order_date = pw.DateField(null=True)  # added in migration 6
     created_at = pw.DateTimeField(default=dt.datetime.now)
 
     @classmethod
@@ -34,6 +35,7 @@ class GroupMember(BaseModel):
     group = pw.ForeignKeyField(MentoringGroup, backref="members", on_delete="CASCADE")
     user = pw.ForeignKeyField(User, backref="memberships", on_delete="CASCADE")
     role = pw.CharField(max_length=20)  # mentor | mentee
+    area = pw.CharField(max_length=64, default="")  # problem key a mentor covers ("" = all); migration 6
 
     class Meta:
         indexes = ((("group", "user", "role"), True),)

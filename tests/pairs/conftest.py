@@ -1,0 +1,27 @@
+"""Fixtures of the pairs area: an app that runs matching inline, a school ready for matching."""
+from __future__ import annotations
+
+import pytest
+
+from tests.pairs.builders import matching_school
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app(MATCHING_SYNC=True)
+    with app.app_context():
+        yield app
+    from webapp.db import database
+    if not database.is_closed():
+        database.close()
+
+
+@pytest.fixture
+def people(school):
+    return matching_school(school)
+
+
+@pytest.fixture
+def coordinator(people, auth):
+    auth.login("kurator")
+    return auth.client

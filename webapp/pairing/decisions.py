@@ -1,0 +1,244 @@
+"""The coordinator's decisions on suggestions: accept (a pair or group results), reject, fix,
+pair by hand. Every rule is checked inside the transaction; a broken one is a PairingError with a
+Russian sentence and nothing changes."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from flask import url_for
+
+from matching import MatchScorer
+from matching.catalogue import FORM_LABELS, PROBLEMS, form_for
+from webapp.db import database
+from webapp.models import (GroupMember, MentoringGroup, StageChange, Suggestion, UnpairedMentee, User)
+from webapp.models.mentoring import ACTIVE
+from webapp.models.pairing import ACCEPTED, PROPOSED, REJECTED, SUPERSEDED
+from webapp.pairing import profiles_adapter as adapter
+from webapp.pairing.notifications import notify
+from webapp.pairing.parameters import RunParameters
+
+REASON_MAX = 500
+
+
+class PairingError(ValueError):
+    """A decision breaks a rule; the message is a Russian sentence for the coordinator."""
+
+
+def _mentee_paired_for(mentee_id: int, problem: str) -> bool:
+    rows = (GroupMember.select(GroupMember.group).join(MentoringGroup)
+            .where((GroupMember.user == mentee_id) & (GroupMember.role == "mentee")
+                   & (MentoringGroup.status == ACTIVE)))
+    groups = [r.group_id for r in rows]
+    if not groups:
+        return False
+    if not problem:
+        return True
+    areas = {m.area for m in GroupMember.select(GroupMember.area)
+             .where(GroupMember.group.in_(groups) & (GroupMember.role == "mentor"))}
+    return "" in areas or problem in areas
+
+
+def conflicts(suggestion: Suggestion, *, capacities=None, loads=None) -> list[str]:
+    """Why accepting this suggestion now would break a rule (empty list: it may be accepted)."""
+    found = []
+    mentor, mentee = suggestion.mentor, suggestion.mentee
+    if not mentor.is_active:
+        found.append(f"Учётная запись наставника {mentor.full_name} отключена.")
+    elif not adapter.in_bank(mentor, "mentor"):
+        found.append(f"Наставник {mentor.full_name} вне банка наставников (нет действующих согласий).")
+    if not mentee.is_active:
+        found.append(f"Учётная запись наставляемого {mentee.full_name} отключена.")
+    elif not adapter.in_bank(mentee, "mentee"):
+        found.append(f"Наставляемый {mentee.full_name} вне банка наставляемых (нет действующих согласий).")
+    if _mentee_paired_for(mentee.id, suggestion.problem):
+        found.append(f"У наставляемого {mentee.full_name} уже есть наставник по этому направлению.")
+    capacity = (capacities or {}).get(mentor.id)
+    if capacity is None:
+        capacity = adapter.capacities([mentor.id])[mentor.id]
+    load = (loads or {}).get(mentor.id) if loads is not None else adapter.mentor_loads(
+        mentor.organisation_id, [mentor.id]).get(mentor.id, 0)
+    if (load or 0) >= capacity:
+        found.append(f"У наставника {mentor.full_name} нет свободных мест: наставляемых {load or 0} из {capacity}.")
+    return found
+
+
+def conflicts_for(suggestions) -> dict[int, list[str]]:
+    """Conflicts of many proposed suggestions (capacity and loads read once)."""
+    items = [s for s in suggestions if s.status == PROPOSED]
+    if not items:
+        return {}
+    mentor_ids = list({s.mentor_id for s in items})
+    capacities = adapter.capacities(mentor_ids)
+    loads = adapter.mentor_loads(items[0].run.organisation_id, mentor_ids)
+    loads = {m: loads.get(m, 0) for m in mentor_ids}
+    return {s.id: conflicts(s, capacities=capacities, loads=loads) for s in items}
+
+
+def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tuple[MentoringGroup, bool]:
+    """The group the accepted pair joins (group mentoring) or a new one."""
+    organisation = suggestion.run.organisation_id
+    if suggestion.problem:
+        existing = (MentoringGroup.select().join(GroupMember)
+                    .where((MentoringGroup.organisation == organisation) & (MentoringGroup.status == ACTIVE)
+                           & (GroupMember.user == suggestion.mentee) & (GroupMember.role == "mentee")
+                           & (MentoringGroup.kind == "group")).first())
+        if existing:
+            return existing, False
+    elif params.kind == "group":
+        existing = (MentoringGroup.select().join(GroupMember)
+                    .where((MentoringGroup.organisation == organisation) & (MentoringGroup.status == ACTIVE)
+                           & (GroupMember.user == suggestion.mentor) & (GroupMember.role == "mentor")
+                           & (MentoringGroup.kind == "group") & (MentoringGroup.form == form)).first())
+        if existing:
+            return existing, False
+    kind = "group" if suggestion.problem else params.kind
+    start = dt.date.today()
+    group = MentoringGroup.create(organisation=organisation, form=form, kind=kind, stage=1, started_on=start,
+                                  planned_end_on=start + dt.timedelta(days=270))
+    return group, True
+
+
+def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
+    """Accept a proposed suggestion; returns the pair or group. Twice-sent accepts make one pair."""
+    with database.atomic():
+        suggestion = _get(suggestion_id, organisation)
+        if suggestion.status != PROPOSED:
+            raise PairingError(_status_message(suggestion))
+        problems = conflicts(suggestion)
+        if problems:
+            raise PairingError(" ".join(problems) + " Пара не создана.")
+        # compare-and-set: only one of two concurrent accepts changes the row
+        changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now())
+                   .where((Suggestion.id == suggestion.id) & (Suggestion.status == PROPOSED)).execute())
+        if changed != 1:
+            raise PairingError("Это предложение уже принято или отклонено. Обновите страницу.")
+        params = RunParameters.from_dict(suggestion.run.parameters)
+        form = (suggestion.explanation.get("form") or params.form
+                or form_for(suggestion.mentor.category, suggestion.mentee.category) or "")
+        group, created = _group_for(suggestion, params, form)
+        if created:
+            StageChange.create(group=group, stage=1, changed_on=group.started_on, changed_by=actor,
+                               note="Пара (группа) сформирована")
+        if not GroupMember.select().where((GroupMember.group == group) & (GroupMember.user == suggestion.mentor)
+                                          & (GroupMember.role == "mentor")).exists():
+            GroupMember.create(group=group, user=suggestion.mentor, role="mentor", area=suggestion.problem)
+        if not GroupMember.select().where((GroupMember.group == group) & (GroupMember.user == suggestion.mentee)
+                                          & (GroupMember.role == "mentee")).exists():
+            GroupMember.create(group=group, user=suggestion.mentee, role="mentee")
+        Suggestion.update(group=group).where(Suggestion.id == suggestion.id).execute()
+        # the mentee's other open suggestions for the same area are no longer needed
+        others = ((Suggestion.run == suggestion.run) & (Suggestion.mentee == suggestion.mentee)
+                  & (Suggestion.status == PROPOSED) & (Suggestion.id != suggestion.id))
+        if suggestion.problem:
+            others &= (Suggestion.problem == suggestion.problem)
+        Suggestion.update(status=SUPERSEDED).where(others).execute()
+        UnpairedMentee.delete().where((UnpairedMentee.organisation == organisation)
+                                      & (UnpairedMentee.mentee == suggestion.mentee)).execute()
+    _announce(group, suggestion.mentor, suggestion.mentee)
+    return group
+
+
+def _announce(group, mentor: User, mentee: User) -> None:
+    link = url_for("programmes.show", group_id=group.id)
+    form = FORM_LABELS.get(group.form, group.form)
+    contact_mentee = f" Связаться: {mentee.email}." if mentee.email else " Контакты уточните у куратора."
+    contact_mentor = f" Связаться: {mentor.email}." if mentor.email else " Контакты уточните у куратора."
+    notify(mentor, f"Сформирована наставническая пара: вы наставник для {mentee.full_name} "
+                   f"(форма «{form}»).{contact_mentee}", link)
+    notify(mentee, f"Сформирована наставническая пара: ваш наставник — {mentor.full_name} "
+                   f"(форма «{form}»).{contact_mentor}", link)
+
+
+def _status_message(suggestion: Suggestion) -> str:
+    return {
+        ACCEPTED: "Это предложение уже принято — пара создана. Повторно принимать не нужно.",
+        REJECTED: "Это предложение уже отклонено.",
+        SUPERSEDED: "Это предложение устарело: наставляемому уже подобрана пара или выполнен новый подбор.",
+    }.get(suggestion.status, "Это предложение нельзя принять.")
+
+
+def _get(suggestion_id: int, organisation) -> Suggestion:
+    from flask import abort
+    from webapp.models import MatchingRun
+    suggestion = (Suggestion.select(Suggestion, MatchingRun).join(MatchingRun)
+                  .where((Suggestion.id == suggestion_id) & (MatchingRun.organisation == organisation)).first())
+    if suggestion is None:
+        abort(404)
+    return suggestion
+
+
+def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggestion:
+    reason = (reason or "").strip()
+    if len(reason) > REASON_MAX:
+        raise PairingError(f"Причина отклонения — не длиннее {REASON_MAX} символов.")
+    with database.atomic():
+        suggestion = _get(suggestion_id, organisation)
+        if suggestion.status != PROPOSED:
+            raise PairingError(_status_message(suggestion))
+        (Suggestion.update(status=REJECTED, reject_reason=reason, decided_by=actor, decided_at=dt.datetime.now(),
+                           fixed=False)
+         .where(Suggestion.id == suggestion.id).execute())
+    return Suggestion.get_by_id(suggestion.id)
+
+
+def toggle_fixed(suggestion_id: int, organisation) -> Suggestion:
+    with database.atomic():
+        suggestion = _get(suggestion_id, organisation)
+        if suggestion.status != PROPOSED:
+            raise PairingError(_status_message(suggestion))
+        if not suggestion.fixed:
+            problems = conflicts(suggestion)
+            if problems:
+                raise PairingError(" ".join(problems) + " Закрепить пару нельзя.")
+        Suggestion.update(fixed=not suggestion.fixed).where(Suggestion.id == suggestion.id).execute()
+    return Suggestion.get_by_id(suggestion.id)
+
+
+def bulk_accept(ids, organisation, actor) -> tuple[int, list[str]]:
+    accepted, errors = 0, []
+    for suggestion_id in ids:
+        try:
+            accept(suggestion_id, organisation, actor)
+            accepted += 1
+        except PairingError as exc:
+            s = Suggestion.get_or_none(Suggestion.id == suggestion_id)
+            who = f"{s.mentor.full_name} — {s.mentee.full_name}: " if s else ""
+            errors.append(who + str(exc))
+    return accepted, errors
+
+
+def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
+    """A pair chosen by hand: scored and explained like the others, then accepted."""
+    organisation = run.organisation
+    if mentor.organisation_id != organisation.id or mentee.organisation_id != organisation.id:
+        from flask import abort
+        abort(404)
+    if not adapter.in_bank(mentor, "mentor"):
+        raise PairingError(f"{mentor.full_name} вне банка наставников (нет роли, согласий или учётная запись отключена).")
+    if not adapter.in_bank(mentee, "mentee"):
+        raise PairingError(f"{mentee.full_name} вне банка наставляемых.")
+    mentors, _ = adapter.mentor_profiles([mentor], organisation)
+    mentees, _ = adapter.mentee_profiles([mentee], organisation)
+    mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
+    scorer = MatchScorer().fit(mentors, mentees)
+    reason = scorer.why_not(mentor.id, mentee.id)
+    if reason:
+        raise PairingError(f"Такую пару составить нельзя: {reason}.")
+    explanation = scorer.explain(mentor.id, mentee.id)
+    with database.atomic():
+        existing = Suggestion.get_or_none((Suggestion.run == run) & (Suggestion.mentor == mentor)
+                                          & (Suggestion.mentee == mentee) & (Suggestion.problem == ""))
+        if existing is not None:
+            if existing.status != PROPOSED:
+                raise PairingError(_status_message(existing))
+            suggestion = existing
+        else:
+            suggestion = Suggestion.create(run=run, mentor=mentor, mentee=mentee, score=explanation.score, rank=0,
+                                           explanation_json=json.dumps(explanation.to_dict(), ensure_ascii=False))
+    accept(suggestion.id, organisation, actor)
+    return Suggestion.get_by_id(suggestion.id)
+
+
+def problem_label(key: str) -> str:
+    return PROBLEMS.get(key, key)

@@ -1,0 +1,43 @@
+"""Everyone's notifications page."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, request, url_for
+from flask_login import current_user
+
+from webapp.access import signed_in
+from webapp.htmx import is_htmx, render
+from webapp.models import Notification
+
+bp = Blueprint("notifications", __name__, url_prefix="/notifications")
+
+
+def _list():
+    items = (Notification.select().where(Notification.user == current_user)
+             .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(100))
+    return render("pairing/notifications.html", "pairing/_notifications.html", items=items)
+
+
+@bp.route("")
+@signed_in
+def index():
+    return _list()
+
+
+@bp.route("/read", methods=["POST"])
+@signed_in
+def mark_read():
+    raw = request.form.get("id")
+    query = Notification.update(is_read=True).where(Notification.user == current_user)
+    if raw:
+        try:
+            note_id = int(raw)
+        except ValueError:
+            abort(404)
+        note = Notification.get_or_none(Notification.id == note_id)
+        if note is None or note.user_id != current_user.id:
+            abort(404)
+        query = query.where(Notification.id == note_id)
+    query.execute()
+    if is_htmx():
+        return _list()
+    return redirect(url_for("notifications.index"), 303)

@@ -1,0 +1,222 @@
+"""Matching runs: choose the pool, call :mod:`matching`, store suggestions and the unmatched.
+
+``start_run`` stores the run (status «queued») and executes it inline or in a background
+thread (``MATCHING_SYNC`` config, or a pool smaller than ``MATCHING_INLINE_LIMIT`` people); the
+run page polls its status row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+
+from flask import current_app
+
+from matching import MatchScorer, PairAssigner
+from webapp.db import contains, database
+from webapp.models import MatchingRun, Suggestion, UnpairedMentee, User
+from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPERSEDED
+from webapp.pairing import profiles_adapter as adapter
+from webapp.pairing.parameters import RunParameters
+
+
+class RunError(ValueError):
+    """A run could not be started or failed; the message is Russian."""
+
+
+def mentor_pool(organisation, params: RunParameters):
+    query = adapter.bank_members(organisation, "mentor")
+    if params.mentor_category:
+        query = query.where(User.category == params.mentor_category)
+    return list(query)
+
+
+def mentee_pool(organisation, params: RunParameters) -> list[User]:
+    """Mentees in the bank matching the filters, not paired yet, plus those marked «keep searching»."""
+    paired = adapter.paired_mentee_ids(organisation)
+    query = adapter.bank_members(organisation, "mentee")
+    chosen = query
+    if params.mentee_category:
+        chosen = chosen.where(User.category == params.mentee_category)
+    if params.class_name:
+        chosen = chosen.where(User.class_name == params.class_name)
+    if params.subject:
+        chosen = chosen.where(contains(User.subjects, params.subject))
+    keep = {r.mentee_id for r in UnpairedMentee.select(UnpairedMentee.mentee)
+            .where((UnpairedMentee.organisation == organisation) & (UnpairedMentee.keep_searching == True))}  # noqa: E712
+    people = {u.id: u for u in chosen}
+    if keep:
+        for u in adapter.bank_members(organisation, "mentee").where(User.id.in_(list(keep))):
+            people.setdefault(u.id, u)
+    return [u for uid, u in sorted(people.items(), key=lambda kv: (kv[1].full_name, kv[0])) if uid not in paired]
+
+
+def start_run(organisation, params: RunParameters, author, parent: MatchingRun | None = None) -> MatchingRun:
+    run = MatchingRun.create(organisation=organisation, author=author, parent=parent,
+                             parameters_json=json.dumps(params.to_dict(), ensure_ascii=False), status=QUEUED,
+                             step="В очереди")
+    app = current_app._get_current_object()
+    inline = app.config.get("MATCHING_SYNC")
+    if inline is None:
+        size = adapter.bank_members(organisation, "mentee").count() + adapter.bank_members(organisation, "mentor").count()
+        inline = size <= app.config.get("MATCHING_INLINE_LIMIT", 0)
+    if inline:
+        execute(run.id)
+    else:
+        thread = threading.Thread(target=_in_thread, args=(app, run.id), daemon=True,
+                                  name=f"matching-run-{run.id}")
+        thread.start()
+    return MatchingRun.get_by_id(run.id)
+
+
+def _in_thread(app, run_id: int) -> None:
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        try:
+            execute(run_id)
+        finally:
+            if not database.is_closed():
+                database.close()
+
+
+def _progress(run: MatchingRun, progress: int, step: str) -> None:
+    run.progress, run.step, run.status = progress, step, RUNNING
+    MatchingRun.update(progress=progress, step=step, status=RUNNING).where(MatchingRun.id == run.id).execute()
+
+
+def execute(run_id: int) -> None:
+    """Run the matching of a stored run; never raises (a failure is stored on the run)."""
+    run = MatchingRun.get_by_id(run_id)
+    try:
+        _execute(run)
+    except Exception as exc:  # stored for the coordinator, logged for the administrator
+        current_app.logger.exception("matching run %s failed", run_id)
+        message = str(exc) if isinstance(exc, RunError) else "Подбор не выполнен из-за внутренней ошибки."
+        MatchingRun.update(status=FAILED, error=message, finished_at=dt.datetime.now(),
+                           step="Ошибка").where(MatchingRun.id == run_id).execute()
+
+
+def _fixed_pairs(run: MatchingRun) -> list[tuple[int, int]]:
+    if run.parent_id is None:
+        return []
+    rows = Suggestion.select().where((Suggestion.run == run.parent_id) & (Suggestion.fixed == True)  # noqa: E712
+                                     & (Suggestion.status == PROPOSED))
+    return [(s.mentor_id, s.mentee_id) for s in rows]
+
+
+def _excluded_pairs(run: MatchingRun) -> list[tuple[int, int]]:
+    """Pairs the coordinator rejected in this run's ancestors."""
+    pairs, parent = [], run.parent_id
+    seen = set()
+    while parent and parent not in seen:
+        seen.add(parent)
+        pairs += [(s.mentor_id, s.mentee_id) for s in Suggestion.select(Suggestion.mentor, Suggestion.mentee)
+                  .where((Suggestion.run == parent) & (Suggestion.status == "rejected"))]
+        parent = MatchingRun.get_by_id(parent).parent_id
+    return pairs
+
+
+def _execute(run: MatchingRun) -> None:
+    organisation = run.organisation
+    params = RunParameters.from_dict(run.parameters)
+    _progress(run, 5, "Загрузка банков и анкет")
+    mentors = mentor_pool(organisation, params)
+    mentees = mentee_pool(organisation, params)
+    fixed = _fixed_pairs(run)
+    have_m, have_e = {m.id for m in mentors}, {e.id for e in mentees}
+    fixed_ok = []
+    for mid, eid in fixed:
+        if mid not in have_m:
+            extra = adapter.bank_members(organisation, "mentor").where(User.id == mid).first()
+            if extra is None:
+                continue
+            mentors.append(extra)
+            have_m.add(mid)
+        if eid not in have_e:
+            extra = adapter.bank_members(organisation, "mentee").where(User.id == eid).first()
+            if extra is None or eid in adapter.paired_mentee_ids(organisation):
+                continue
+            mentees.append(extra)
+            have_e.add(eid)
+        fixed_ok.append((mid, eid))
+    if not mentees:
+        raise RunError("В пуле нет наставляемых: никто из банка наставляемых не подходит под фильтры "
+                       "(или все уже в парах). Проверьте фильтры, анкеты и согласия.")
+    if not mentors:
+        raise RunError("В банке наставников нет ни одного подходящего наставника. Проверьте фильтры, анкеты и согласия.")
+    mentor_profiles, _ = adapter.mentor_profiles(mentors, organisation)
+    mentee_profiles, _ = adapter.mentee_profiles(mentees, organisation)
+    MatchingRun.update(n_mentors=len(mentors), n_mentees=len(mentees)).where(MatchingRun.id == run.id).execute()
+    _progress(run, 25, "Расчёт совпадений")
+    try:
+        scorer = MatchScorer(weights=params.weights, form=params.form or None, min_score=params.min_score,
+                             excluded_pairs=_excluded_pairs(run), fixed_pairs=fixed_ok).fit(mentor_profiles,
+                                                                                            mentee_profiles)
+    except ValueError as exc:
+        raise RunError(f"Закреплённые пары нарушают правила подбора или вместимость наставника ({exc}). "
+                       "Снимите закрепление и запустите подбор снова.") from exc
+    _progress(run, 55, "Подбор кандидатов и объяснения")
+    suggestions = scorer.suggest(top_k=params.top_k)
+    _progress(run, 70, "Оптимальное распределение")
+    assigner = PairAssigner(objective=params.objective, spread=params.spread,
+                            per_problem=params.per_problem).fit(scorer)
+    _progress(run, 85, "Сохранение результатов")
+    _store(run, scorer, suggestions, assigner, organisation)
+
+
+def _store(run, scorer, suggestions, assigner, organisation) -> None:
+    assigned = {(p.mentor_id, p.mentee_id, p.problem or ""): p for p in assigner.pairs_}
+    rows = {}
+    for mentee_id, items in suggestions.items():
+        for s in items:
+            rows[(s.mentor_id, s.mentee_id, "")] = dict(
+                run=run.id, mentor=s.mentor_id, mentee=s.mentee_id, score=s.score, rank=s.rank,
+                explanation_json=json.dumps(s.explanation.to_dict(), ensure_ascii=False), status=PROPOSED)
+    for (mid, eid, problem), pair in assigned.items():
+        key = (mid, eid, problem)
+        if key in rows:
+            rows[key]["assigned"] = True
+            rows[key]["fixed"] = pair.fixed
+            continue
+        if not problem and (mid, eid, "") in rows:
+            continue
+        explanation = scorer.explain(mid, eid)
+        rows[key] = dict(run=run.id, mentor=mid, mentee=eid, score=explanation.score,
+                         rank=_rank_of(scorer, mid, eid), assigned=True, fixed=pair.fixed, problem=problem,
+                         explanation_json=json.dumps(explanation.to_dict(), ensure_ascii=False), status=PROPOSED)
+    with database.atomic():
+        if run.parent_id:
+            Suggestion.update(status=SUPERSEDED).where((Suggestion.run == run.parent_id)
+                                                       & (Suggestion.status == PROPOSED)).execute()
+        for batch in _chunks(list(rows.values()), 200):
+            Suggestion.insert_many(batch).execute()
+        for u in assigner.unmatched_:
+            best = json.dumps([[m, round(s, 1)] for m, s in u.best_candidates])
+            existing = UnpairedMentee.get_or_none((UnpairedMentee.organisation == organisation)
+                                                  & (UnpairedMentee.mentee == u.mentee_id))
+            if existing:
+                UnpairedMentee.update(run=run.id, code=u.code, reason=u.reason, best_json=best,
+                                      updated_at=dt.datetime.now()).where(UnpairedMentee.id == existing.id).execute()
+            else:
+                UnpairedMentee.create(organisation=organisation, mentee=u.mentee_id, run=run.id, code=u.code,
+                                      reason=u.reason, best_json=best)
+        MatchingRun.update(status=DONE, progress=100, step="Готово", finished_at=dt.datetime.now(),
+                           n_suggestions=len(rows), n_assigned=len(assigner.pairs_),
+                           n_unmatched=len(assigner.unmatched_)).where(MatchingRun.id == run.id).execute()
+
+
+def _rank_of(scorer, mentor_id, mentee_id) -> int:
+    for position, (mid, _) in enumerate(scorer.candidates(mentee_id), start=1):
+        if mid == mentor_id:
+            return position
+    return 0
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def latest_run(organisation):
+    return (MatchingRun.select().where(MatchingRun.organisation == organisation)
+            .order_by(MatchingRun.id.desc()).first())

@@ -1,0 +1,200 @@
+"""Pairs and groups: who may see one, listing with flags, stage changes, ending early."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flask import abort
+
+from matching.catalogue import FORM_LABELS, FORMS, TYPES
+from webapp.db import database
+from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Programme, StageChange, UnpairedMentee, User
+from webapp.models.mentoring import ACTIVE, ENDED
+from webapp.models.programme import DONE_ITEM
+
+STAGES = {
+    1: "Подготовительный",
+    2: "Проектировочный",
+    3: "Реализационный",
+    4: "Рефлексивно-аналитический",
+    5: "Результативный",
+}
+NO_MEETING_DAYS = 30
+REASON_MAX = 1000
+SCHOOL_FORMS = {k: v.label for k, v in FORMS.items() if v.allowed_in_school}
+
+
+class GroupError(ValueError):
+    """A change to a pair breaks a rule; the message is Russian."""
+
+
+def visible_group(group_id: int, user) -> MentoringGroup:
+    """The group if ``user`` may see it: staff of its organisation or one of its members; else 404."""
+    group = MentoringGroup.get_or_none(MentoringGroup.id == group_id)
+    if group is None or group.organisation_id != user.organisation_id:
+        abort(404)
+    if user.is_staff:
+        return group
+    if not GroupMember.select().where((GroupMember.group == group) & (GroupMember.user == user)).exists():
+        abort(404)
+    return group
+
+
+def role_in(group, user) -> str | None:
+    """"mentor", "mentee" or None (the coordinator looking in)."""
+    roles = {m.role for m in GroupMember.select(GroupMember.role)
+             .where((GroupMember.group == group) & (GroupMember.user == user))}
+    return "mentor" if "mentor" in roles else ("mentee" if "mentee" in roles else None)
+
+
+@dataclass
+class GroupRow:
+    group: MentoringGroup
+    mentors: list = field(default_factory=list)
+    mentees: list = field(default_factory=list)
+    overdue: int = 0
+    last_meeting: dt.date | None = None
+
+    @property
+    def no_recent_meeting(self) -> bool:
+        if self.group.status != ACTIVE:
+            return False
+        since = self.last_meeting or self.group.started_on
+        return since is not None and (dt.date.today() - since).days > NO_MEETING_DAYS
+
+    @property
+    def form_label(self) -> str:
+        return FORM_LABELS.get(self.group.form, self.group.form or "—")
+
+    @property
+    def kind_label(self) -> str:
+        return TYPES.get(self.group.kind, self.group.kind or "—")
+
+    @property
+    def stage_label(self) -> str:
+        return STAGES.get(self.group.stage, str(self.group.stage))
+
+
+def rows_for(groups, today: dt.date | None = None) -> list[GroupRow]:
+    """Groups with their people and flags, in a fixed number of queries."""
+    today = today or dt.date.today()
+    groups = list(groups)
+    rows = {g.id: GroupRow(g) for g in groups}
+    if not rows:
+        return []
+    ids = list(rows)
+    for m in (GroupMember.select(GroupMember, User).join(User)
+              .where(GroupMember.group.in_(ids)).order_by(User.full_name)):
+        (rows[m.group_id].mentors if m.role == "mentor" else rows[m.group_id].mentees).append(m.user)
+    programmes = {p.id: p.group_id for p in Programme.select(Programme.id, Programme.group).where(Programme.group.in_(ids))}
+    if programmes:
+        for item in PlanItem.select(PlanItem.programme, PlanItem.deadline, PlanItem.status).where(
+                PlanItem.programme.in_(list(programmes)) & (PlanItem.status != DONE_ITEM)
+                & PlanItem.deadline.is_null(False) & (PlanItem.deadline < today)):
+            rows[programmes[item.programme_id]].overdue += 1
+        from peewee import fn
+        for r in (MeetingLog.select(MeetingLog.programme, fn.MAX(MeetingLog.met_on).alias("last"))
+                  .where(MeetingLog.programme.in_(list(programmes))).group_by(MeetingLog.programme)):
+            last = r.last
+            if isinstance(last, str):
+                last = dt.date.fromisoformat(last[:10])
+            rows[programmes[r.programme_id]].last_meeting = last
+    return [rows[g.id] for g in groups]
+
+
+def groups_of(user, organisation, *, status: str = ACTIVE, flag: str = ""):
+    """Groups ``user`` may see: all of the organisation for staff, their own otherwise."""
+    query = MentoringGroup.select().where(MentoringGroup.organisation == organisation)
+    if status in (ACTIVE, ENDED):
+        query = query.where(MentoringGroup.status == status)
+    if not user.is_staff:
+        query = query.where(MentoringGroup.id.in_(GroupMember.select(GroupMember.group).where(GroupMember.user == user)))
+    rows = rows_for(query.order_by(MentoringGroup.created_at.desc(), MentoringGroup.id.desc()))
+    if flag == "overdue":
+        rows = [r for r in rows if r.overdue]
+    elif flag == "silent":
+        rows = [r for r in rows if r.no_recent_meeting]
+    return rows
+
+
+def parse_date(raw: str | None) -> dt.date | None:
+    text = (raw or "").strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise GroupError(f"Дата «{text[:20]}» не распознана. Используйте формат ДД.ММ.ГГГГ.")
+
+
+def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
+    try:
+        stage = int(stage_raw)
+    except (TypeError, ValueError):
+        raise GroupError("Выберите этап из списка.") from None
+    if stage not in STAGES:
+        raise GroupError("Выберите этап из списка.")
+    if group.status != ACTIVE:
+        raise GroupError("Пара завершена: этап изменить нельзя.")
+    on = parse_date(on_raw) or dt.date.today()
+    if group.started_on and on < group.started_on:
+        raise GroupError("Дата смены этапа не может быть раньше начала работы пары.")
+    note = (note or "").strip()
+    if len(note) > REASON_MAX:
+        raise GroupError(f"Комментарий — не длиннее {REASON_MAX} символов.")
+    with database.atomic():
+        MentoringGroup.update(stage=stage).where(MentoringGroup.id == group.id).execute()
+        StageChange.create(group=group, stage=stage, changed_on=on, changed_by=actor, note=note)
+
+
+def update_details(group, form: dict) -> None:
+    kind = (form.get("kind") or "").strip()
+    pair_form = (form.get("form") or "").strip()
+    if pair_form not in SCHOOL_FORMS:
+        raise GroupError("Выберите форму наставничества из списка.")
+    if kind not in TYPES:
+        raise GroupError("Выберите вид наставничества из списка.")
+    start = parse_date(form.get("started_on"))
+    end = parse_date(form.get("planned_end_on"))
+    if start is None:
+        raise GroupError("Укажите дату начала.")
+    if end is not None and end < start:
+        raise GroupError("Плановая дата окончания не может быть раньше даты начала.")
+    MentoringGroup.update(form=pair_form, kind=kind, started_on=start, planned_end_on=end).where(
+        MentoringGroup.id == group.id).execute()
+
+
+def end_early(group, reason: str, send_back: bool, actor) -> None:
+    reason = (reason or "").strip()
+    if not reason:
+        raise GroupError("Укажите причину досрочного завершения.")
+    if len(reason) > REASON_MAX:
+        raise GroupError(f"Причина — не длиннее {REASON_MAX} символов.")
+    if group.status != ACTIVE:
+        raise GroupError("Эта пара уже завершена.")
+    today = dt.date.today()
+    with database.atomic():
+        changed = (MentoringGroup.update(status=ENDED, ended_on=today, end_reason=reason)
+                   .where((MentoringGroup.id == group.id) & (MentoringGroup.status == ACTIVE)).execute())
+        if changed != 1:
+            raise GroupError("Эта пара уже завершена.")
+        StageChange.create(group=group, stage=group.stage, changed_on=today, changed_by=actor,
+                           note=f"Пара завершена досрочно: {reason}")
+        if send_back:
+            for m in GroupMember.select().where((GroupMember.group == group) & (GroupMember.role == "mentee")):
+                row = UnpairedMentee.get_or_none((UnpairedMentee.organisation == group.organisation_id)
+                                                 & (UnpairedMentee.mentee == m.user_id))
+                text = f"Пара завершена досрочно: {reason}"
+                if row:
+                    UnpairedMentee.update(keep_searching=True, code="ended_early", reason=text,
+                                          updated_at=dt.datetime.now()).where(UnpairedMentee.id == row.id).execute()
+                else:
+                    UnpairedMentee.create(organisation=group.organisation_id, mentee=m.user_id, code="ended_early",
+                                          reason=text, keep_searching=True)
+
+
+def history(group):
+    return (StageChange.select().where(StageChange.group == group)
+            .order_by(StageChange.changed_on, StageChange.id))
