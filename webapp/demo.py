@@ -129,4 +129,6 @@ def load() -> str:
     load_demo_answers(org)
     from webapp.consents.demo import load_demo_consents
     load_demo_consents(org)
+    from webapp.monitoring.demo import load_programme_life
+    load_programme_life(org)
     return f"{org.short_name}: {mentors} наставников, {mentees} наставляемых, куратор и администратор"

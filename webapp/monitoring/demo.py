@@ -1,0 +1,182 @@
+"""Demo data of the programme's life for the demo school (deterministic, seeded).
+
+Monitoring needs history, so this makes its own small set of clearly ended pairs of the last
+school year (status «ended») with entry, mid and exit answers of mentors and mentees for four
+forms of mentoring; plus the roadmap, practices, recognitions, training courses and news.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from webapp.db import database
+from webapp.models import (Answer, Assignment, Award, GroupMember, MentoringGroup, NewsItem, Practice, PracticeAuthor,
+                           Question,
+                           Response, RoadmapItem, TrainingCourse, User, UserRole)
+from webapp.models.programme_life import APPROVED, DONE, IN_PROGRESS, PROPOSED
+from webapp.models.questionnaire import SUBMITTED
+from webapp.monitoring.assigning import monitoring_questionnaires
+from webapp.roadmap.seed import school_year_start
+from webapp.roadmap.services import prefill
+
+SEED = 61
+ITEMS = ("comfort", "usefulness", "support", "satisfaction", "expectations")
+PAIRS = [("teacher_teacher", "teacher", "teacher", 4), ("student_student", "student", "student", 3),
+         ("university_student_student", "university_student", "student", 2),
+         ("employer_student", "employer", "student", 2)]
+TEXTS = {
+    "hopes": ["Хочу увереннее вести уроки и не бояться сложных классов.", "Жду помощи с подготовкой к олимпиаде.",
+              "Надеюсь разобраться, как выбрать профиль и будущую профессию.", "Хочу научиться планировать своё время."],
+    "worries": ["Мало свободного времени у обоих.", "Разное расписание уроков.", ""],
+    "what_helped": ["Разбор моих уроков после посещения и конкретные советы.", "Регулярные встречи по вторникам.",
+                    "Совместный проект и поездка на предприятие.", "Поддержка перед конкурсом и репетиции выступления."],
+    "what_to_change": ["Больше времени на встречи во второй четверти.", "Начинать программу раньше, в сентябре.", ""],
+    "difficulties": ["Иногда не совпадало время встреч.", "Пока всё хорошо.", ""],
+}
+IRO_COURSES = [
+    ("Организация деятельности наставников по сопровождению профессионального становления молодых специалистов",
+     dt.date(2022, 4, 11), dt.date(2022, 4, 15), 36),
+    ("Совершенствование образовательного процесса в системе дополнительного образования через реализацию ЦМН",
+     dt.date(2022, 11, 14), dt.date(2022, 11, 16), 24),
+    ("Информационно-образовательные технологии в системе работы педагогов-наставников",
+     dt.date(2022, 11, 14), dt.date(2022, 11, 16), 24),
+]
+
+
+def _people(org, role: str, category: str) -> list[User]:
+    return list(User.select().join(UserRole).where((User.organisation == org) & (UserRole.role == role)
+                                                   & (User.category == category)).order_by(User.id))
+
+
+def _respond(group, user, role, stage, values, when, questions_cache) -> None:
+    questionnaire = monitoring_questionnaires(group.organisation_id, stage)[role]
+    version = questionnaire.published_version()
+    assignment = Assignment.create(questionnaire=questionnaire, user=user, group_id=group.id, assigned_at=when,
+                                   due_on=when.date() + dt.timedelta(days=14))
+    response = Response.create(organisation=group.organisation_id, user=user, version=version, assignment=assignment,
+                               group_id=group.id, status=SUBMITTED, started_at=when, updated_at=when,
+                               submitted_at=when)
+    if version.id not in questions_cache:
+        questions_cache[version.id] = {q.key: q for q in Question.select().where(Question.version == version)}
+    questions = questions_cache[version.id]
+    for key, value in values.items():
+        if key in questions and value not in ("", None):
+            row = Answer(response=response, question=questions[key])
+            row.value = value
+            row.save()
+
+
+def load_monitoring_pairs(org, rng: random.Random) -> int:
+    year = school_year_start() - 1
+    started, mid, ended = dt.date(year, 10, 1), dt.datetime(year + 1, 1, 20, 15), dt.date(year + 1, 5, 25)
+    cache: dict = {}
+    made = 0
+    for form, mentor_category, mentee_category, count in PAIRS:
+        mentors = _people(org, "mentor", mentor_category)
+        mentees = [u for u in _people(org, "mentee", mentee_category) if u.id not in {m.id for m in mentors}]
+        for index in range(min(count, len(mentors), len(mentees))):
+            mentor, mentee = mentors[index], mentees[-(index + 1)]
+            group = MentoringGroup.create(organisation=org, form=form, status="ended", stage=5, started_on=started,
+                                          planned_end_on=ended, ended_on=ended,
+                                          end_reason="Программа завершена (демонстрационные данные прошлого учебного года)",
+                                          order_number=f"{40 + made}-о")
+            GroupMember.create(group=group, user=mentor, role="mentor")
+            GroupMember.create(group=group, user=mentee, role="mentee")
+            made += 1
+            for role, user in (("mentor", mentor), ("mentee", mentee)):
+                entry = {k: rng.randint(3, 7) for k in ITEMS}
+                exit_ = {k: min(10, v + rng.choice([0, 1, 2, 2, 3, 3, 4])) for k, v in entry.items()}
+                _respond(group, user, role, "entry", {**entry, "hopes": rng.choice(TEXTS["hopes"]),
+                                                      "worries": rng.choice(TEXTS["worries"])},
+                         dt.datetime.combine(started, dt.time(14)) + dt.timedelta(days=7), cache)
+                if rng.random() < 0.85:
+                    middle = {k: min(10, entry[k] + rng.randint(0, 2)) for k in ("comfort", "usefulness", "satisfaction")}
+                    _respond(group, user, role, "mid", {**middle, "meetings": rng.randint(2, 6),
+                                                        "difficulties": rng.choice(TEXTS["difficulties"])}, mid, cache)
+                if rng.random() < 0.9:
+                    flags = {"would_continue": rng.random() < 0.8}
+                    flags["mentor_again" if role == "mentor" else "become_mentor"] = rng.random() < 0.6
+                    _respond(group, user, role, "exit", {**exit_, **flags, "what_helped": rng.choice(TEXTS["what_helped"]),
+                                                        "what_to_change": rng.choice(TEXTS["what_to_change"])},
+                             dt.datetime.combine(ended, dt.time(12)) - dt.timedelta(days=3), cache)
+                else:  # asked, did not answer: the response rate is below 100 %
+                    questionnaire = monitoring_questionnaires(org, "exit")[role]
+                    Assignment.create(questionnaire=questionnaire, user=user, group_id=group.id)
+    return made
+
+
+def load_roadmap_and_news(org, kurator) -> None:
+    prefill(org)
+    today = dt.date.today()
+    items = list(RoadmapItem.select().where(RoadmapItem.organisation == org).order_by(RoadmapItem.step,
+                                                                                    RoadmapItem.position))
+    for item in items:
+        if item.due_on and item.due_on < today - dt.timedelta(days=20):
+            item.status = DONE
+        elif item.due_on and item.due_on < today + dt.timedelta(days=30):
+            item.status = IN_PROGRESS
+        item.save()
+    late = next((i for i in items if i.due_on and i.due_on < today and i.step == 1), None)
+    if late is not None:  # one overdue item, so the table shows how it stands out
+        late.status = IN_PROGRESS
+        late.save()
+    now = dt.datetime.now()
+    by_step = {i.step: i for i in items}
+    news = [("Утверждено Положение о системе наставничества", "Приказом руководителя утверждены Положение о системе "
+             "наставничества педагогических работников и дорожная карта на учебный год.", by_step.get(1), 40),
+            ("Установочная сессия для наставников", "В методическом кабинете прошла установочная сессия: наставники "
+             "обсудили персонализированные программы и обменялись опытом.", by_step.get(4), 20),
+            ("Итоги мониторинга прошлого года", "По итогам анкетирования участники отметили рост комфорта общения и "
+             "пользы встреч. Подробности — на странице мониторинга.", by_step.get(6), 5)]
+    for title, body, item, days in news:
+        NewsItem.create(organisation=org, title=title, body=body, roadmap_item=item, published=True,
+                        published_at=now - dt.timedelta(days=days), author=kurator,
+                        created_at=now - dt.timedelta(days=days), updated_at=now - dt.timedelta(days=days))
+    NewsItem.create(organisation=org, title="Школьная конференция наставников (черновик)",
+                    body="Приглашаем на школьную конференцию в мае.", roadmap_item=by_step.get(6), author=kurator)
+
+
+def load_practices_and_recognition(org, kurator, rng: random.Random) -> None:
+    teachers = _people(org, "mentor", "teacher")
+    practices = [("Разбор урока «по горячим следам»", "Наставник посещает урок молодого педагога и в тот же день "
+                  "разбирает его по трём вопросам: что получилось, что мешало, что попробовать завтра.",
+                  "teacher_teacher", "адаптация, посещение уроков", APPROVED),
+                 ("Клуб подготовки к олимпиадам «Равный — равному»", "Старшеклассники-наставники ведут еженедельный "
+                  "клуб решения олимпиадных задач для учеников 7–8 классов.", "student_student",
+                  "одарённые дети, олимпиады", APPROVED),
+                 ("День на предприятии", "Представитель работодателя проводит для наставляемых экскурсию и мастер-класс "
+                  "по профессии, затем ученики защищают мини-проект.", "employer_student",
+                  "профориентация, проектная деятельность", APPROVED),
+                 ("Реверсивный час цифровых инструментов", "Молодые педагоги показывают опытным коллегам онлайн-доски "
+                  "и сервисы для тестов.", "teacher_teacher", "IT, реверсивное наставничество", PROPOSED)]
+    for index, (title, description, form, tags, status) in enumerate(practices):
+        author = teachers[index % len(teachers)] if teachers else kurator
+        practice = Practice.create(organisation=org, title=title, description=description, form=form, tags=tags.replace(", ", ","),
+                                   status=status, proposed_by=author,
+                                   reviewed_by=kurator if status == APPROVED else None,
+                                   reviewed_at=dt.datetime.now() if status == APPROVED else None)
+        PracticeAuthor.create(practice=practice, user=author)
+    kinds = [("gramota", "Почётная грамота за работу с молодыми специалистами", "Управление образования"),
+             ("thanks", "Благодарность за подготовку победителей олимпиады", "Директор школы"),
+             ("badge", "Знак «За наставничество»", "Министерство образования области"),
+             ("conference", "Участие в региональной конференции «Наставничество: практики и результаты»",
+              "Региональный наставнический центр"),
+             ("contest", "Участие в конкурсе «Наставник года»", "Управление образования")]
+    year = school_year_start() - 1
+    for index, teacher in enumerate(teachers[:6]):
+        kind, title, issuer = kinds[index % len(kinds)]
+        Award.create(organisation=org, user=teacher, kind=kind, title=title, issued_by=issuer, created_by=kurator,
+                     awarded_on=dt.date(year + 1, rng.randint(1, 5), rng.randint(1, 28)))
+        name, start, end, hours = IRO_COURSES[index % len(IRO_COURSES)]
+        TrainingCourse.create(organisation=org, user=teacher, name=name, organiser="ИРО", started_on=start,
+                              ended_on=end, hours=hours, created_by=kurator)
+
+
+def load_programme_life(org) -> str:
+    rng = random.Random(SEED)
+    kurator = User.get_or_none((User.organisation == org) & (User.login == "kurator"))
+    with database.atomic():
+        pairs = load_monitoring_pairs(org, rng)
+        load_roadmap_and_news(org, kurator)
+        load_practices_and_recognition(org, kurator, rng)
+    return f"{pairs} завершённых пар с анкетами мониторинга"
