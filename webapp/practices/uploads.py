@@ -51,6 +51,13 @@ def max_file_size() -> int:
     return int(current_app.config.get("PRACTICE_MAX_FILE_SIZE", DEFAULT_MAX_FILE_SIZE))
 
 
+def size_label(size: int) -> str:
+    """10 МБ, 1.5 МБ or 512 КБ."""
+    if size >= MB:
+        return f"{size / MB:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " МБ"
+    return f"{max(1, round(size / 1024))} КБ"
+
+
 def _zip_names(data: bytes) -> list[str] | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -97,8 +104,7 @@ def check(filename: str, data: bytes) -> CheckedFile:
         raise UploadRejected(f"Файл «{name}»: такой тип файлов не принимается. Допустимы: {ALLOWED_LABEL}.")
     limit = max_file_size()
     if len(data) > limit:
-        raise UploadRejected(f"Файл «{name}» слишком большой: {len(data) / MB:.1f} МБ. "
-                             f"Допустимый размер — не более {limit // MB} МБ.")
+        raise UploadRejected(f"Файл «{name}» слишком большой. Допустимый размер — не более {size_label(limit)}.")
     if not data:
         raise UploadRejected(f"Файл «{name}» пустой.")
     if not content_matches(extension, data):

@@ -53,15 +53,14 @@ def _data(form) -> services.PracticeData:
 
 @bp.errorhandler(RequestEntityTooLarge)
 def _too_large(error):
-    limit = uploads.max_file_size() // uploads.MB
     form = PracticeForm(formdata=None, organisation=current_user.organisation)
-    form.form_errors.append(_("Файлы слишком большие: каждый не более %(mb)s МБ, не больше %(n)s за раз.",
-                              mb=limit, n=uploads.MAX_FILES_PER_SUBMISSION))
+    form.form_errors.append(_("Файлы слишком большие: каждый не более %(size)s, не больше %(n)s за раз.",
+                              size=uploads.size_label(uploads.max_file_size()), n=uploads.MAX_FILES_PER_SUBMISSION))
     return render_template("practices/form.html", form=form, practice=None, limits=_limits()), 413
 
 
 def _limits() -> dict:
-    return dict(max_mb=uploads.max_file_size() // uploads.MB, types=uploads.ALLOWED_LABEL,
+    return dict(max_size=uploads.size_label(uploads.max_file_size()), types=uploads.ALLOWED_LABEL,
                 max_files=uploads.MAX_FILES_PER_SUBMISSION)
 
 
