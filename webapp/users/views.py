@@ -106,26 +106,25 @@ def _may_manage(user: User) -> bool:
     return current_user.has_role(ADMIN) or not user.has_role(ADMIN, COORDINATOR)
 
 
-@bp.route("/<int:user_id>/deactivate", methods=["POST"])
-@staff_only
-def deactivate(user_id: int):
+def _switch_active(user_id: int, active: bool, message: str):
     user = _get_user(user_id)
     if not _may_manage(user):
         abort(403)
-    set_active(user, False, current_user)
-    flash(_("Учётная запись «%(name)s» отключена.", name=user.full_name), "success")
+    set_active(user, active, current_user)
+    flash(message % {"name": user.full_name}, "success")
     return redirect(url_for("users.show", user_id=user.id), 303)
+
+
+@bp.route("/<int:user_id>/deactivate", methods=["POST"])
+@staff_only
+def deactivate(user_id: int):
+    return _switch_active(user_id, False, _("Учётная запись «%(name)s» отключена."))
 
 
 @bp.route("/<int:user_id>/activate", methods=["POST"])
 @staff_only
 def activate(user_id: int):
-    user = _get_user(user_id)
-    if not _may_manage(user):
-        abort(403)
-    set_active(user, True, current_user)
-    flash(_("Учётная запись «%(name)s» снова активна.", name=user.full_name), "success")
-    return redirect(url_for("users.show", user_id=user.id), 303)
+    return _switch_active(user_id, True, _("Учётная запись «%(name)s» снова активна."))
 
 
 @bp.route("/<int:user_id>/invitation", methods=["POST"])
