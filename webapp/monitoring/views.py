@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from matching.catalogue import FORM_LABELS
+from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import roles, same_org_or_404, staff_only
 from webapp.models import MentoringGroup
 from webapp.monitoring import assigning, dataset, export, report, statistics
@@ -36,7 +36,7 @@ def _stage() -> str:
 
 def _common() -> dict:
     form, role = _filters()
-    return dict(forms=FORM_LABELS, roles=report.ROLE_LABELS, form=form, role=role, stages=STAGE_LABELS,
+    return dict(forms={k: v.label for k, v in FORMS.items() if v.allowed_in_school}, roles=report.ROLE_LABELS, form=form, role=role, stages=STAGE_LABELS,
                 item_label=report.label)
 
 
@@ -60,7 +60,8 @@ def index():
 def influence():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role)
-    charts = [(s, Markup(report.influence_chart(s, built.texts))) for s in [built.school] + built.forms if s.changes]
+    scopes = built.forms if form else [built.school] + built.forms
+    charts = [(s, Markup(report.influence_chart(s, built.texts))) for s in scopes if s.changes]
     return render_template("monitoring/influence.html", report=built, charts=charts, **_common())
 
 
@@ -69,11 +70,12 @@ def influence():
 def process():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role)
-    scopes = [built.school] + built.forms
+    scopes = built.forms if form else [built.school] + built.forms
     charts = [(s, Markup(report.process_chart(s, built.texts)),
                [Markup(svg) for svg in report.histograms(s, "mid", built.texts)]) for s in scopes
               if s.stats["mid"] or s.stats["exit"]]
-    answers = statistics.open_answers([o for o in built.school.observations if o.stage in ("mid", "exit")])
+    answers = statistics.open_answers([o for o in built.school.observations if o.stage in ("mid", "exit")
+                                       and (not form or o.form == form)])
     return render_template("monitoring/process.html", report=built, charts=charts, answers=answers,
                            flag_labels=report.FLAG_LABELS, **_common())
 
