@@ -95,3 +95,9 @@ def test_xlsx_exports(as_coordinator, school):
         assert rows[1][3].date() == dt.date(2026, 5, 20)
         courses = list(wb["Обучение"].iter_rows(values_only=True))
         assert courses[1][1] == "Организация деятельности наставников" and courses[1][5] == 36
+
+
+def test_user_page_links_to_the_mentor_recognition(as_coordinator, school):
+    body = text(as_coordinator.get(f"/users/{school['mentor'].id}"))
+    assert f"/mentors/{school['mentor'].id}/recognition" in body
+    assert "/recognition" not in text(as_coordinator.get(f"/users/{school['mentee'].id}")).split("<main")[1].split("</main>")[0]

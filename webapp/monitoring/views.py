@@ -15,6 +15,14 @@ from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
 
+
+@bp.app_template_filter("ru_number")
+def ru_number(value, signed: bool = False) -> str:
+    """2 decimals with a comma (6,78; +1,89); a dash for no data."""
+    if value is None:
+        return "—"
+    return (f"{value:+.2f}" if signed else f"{value:.2f}").replace(".", ",")
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -61,7 +69,9 @@ def influence():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role)
     scopes = built.forms if form else [built.school] + built.forms
-    charts = [(s, Markup(report.influence_chart(s, built.texts))) for s in scopes if s.changes]
+    charts = [(s, Markup(report.influence_chart(s, built.texts)),
+               [Markup(svg) for svg in report.histograms(s, "entry", built.texts)],
+               [Markup(svg) for svg in report.histograms(s, "exit", built.texts)]) for s in scopes if s.changes]
     return render_template("monitoring/influence.html", report=built, charts=charts, **_common())
 
 
@@ -72,7 +82,8 @@ def process():
     built = report.build(current_user.organisation, form=form, role=role)
     scopes = built.forms if form else [built.school] + built.forms
     charts = [(s, Markup(report.process_chart(s, built.texts)),
-               [Markup(svg) for svg in report.histograms(s, "mid", built.texts)]) for s in scopes
+               [Markup(svg) for svg in report.histograms(s, "mid", built.texts)],
+               [Markup(svg) for svg in report.histograms(s, "exit", built.texts)]) for s in scopes
               if s.stats["mid"] or s.stats["exit"]]
     answers = statistics.open_answers([o for o in built.school.observations if o.stage in ("mid", "exit")
                                        and (not form or o.form == form)])
