@@ -35,4 +35,5 @@ def default_config(instance_path: str) -> dict:
         "LOGIN_FAILURE_WINDOW": 15 * 60,
         "PAGE_SIZE": 20,
         "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
+        "PRACTICE_MAX_FILE_SIZE": 10 * 1024 * 1024,  # one file of the methodical collection
     }
