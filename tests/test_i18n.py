@@ -1,0 +1,192 @@
+"""Interface language: Russian by default, English through POST /language, and a complete English catalogue."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from flask.globals import _cv_app
+
+from tests.conftest import text
+from tests.factories import PASSWORD
+from webapp.models import User
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po"
+PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrx%]")
+
+
+@pytest.fixture
+def own_contexts(app):
+    """Every request in its own application context, as in production.
+
+    The shared ``app`` fixture keeps one application context open for the whole test, so ``g`` (where
+    Flask-Babel caches the request's locale and Flask-Login the user) would outlive a request.
+    """
+    outer = _cv_app.get()
+    outer.pop()
+    yield
+    outer.push()
+
+
+@pytest.fixture
+def client(app, own_contexts):
+    return app.test_client()
+
+
+def switch(client, lang: str, next_path: str = "/login"):
+    return client.post("/language", data={"lang": lang, "next": next_path})
+
+
+def test_russian_is_the_default(client, school):
+    page = text(client.get("/login"))
+    assert '<html lang="ru">' in page
+    assert "Вход в систему" in page and "Войти" in page
+    assert ">English</button>" in page  # the header offers the other language
+
+
+def test_login_page_switches_to_english_and_back(client, school):
+    response = switch(client, "en")
+    assert response.status_code == 303 and response.location.endswith("/login")
+    page = text(client.get("/login"))
+    assert '<html lang="en">' in page
+    assert "Sign in" in page and "No password? Ask the coordinator for an invitation link." in page
+    assert "Вход в систему" not in page
+    assert ">Русский</button>" in page
+
+    switch(client, "ru")
+    page = text(client.get("/login"))
+    assert '<html lang="ru">' in page and "Вход в систему" in page and "Sign in" not in page
+
+
+def test_form_errors_follow_the_language(client, school):
+    switch(client, "en")
+    response = client.post("/login", data={"login": "kurator", "password": "wrong-password"})
+    assert response.status_code == 401 and "Wrong login or password." in text(response)
+    response = client.post("/login", data={"login": "", "password": ""})
+    assert response.status_code == 400 and "Fill in this field." in text(response)
+
+
+def test_coordinators_dashboard_and_user_list_in_english(client, auth, school):
+    auth.login("kurator")
+    switch(client, "en", "/dashboard")
+    page = text(client.get("/dashboard"))
+    assert "Hello, Кураторова Ирина Петровна!" in page  # names stay as entered
+    assert "The mentoring programme in numbers" in page and "Quick actions" in page
+    assert "coordinator" in page  # role label (lazy_gettext in webapp.labels)
+    assert "Sign out" in page and "Быстрые действия" not in page
+
+    page = text(client.get("/users"))
+    assert "Users" in page and "Search by name, login, e-mail" in page
+    assert "Пользователи" not in page
+
+    switch(client, "ru", "/users")
+    page = text(client.get("/users"))
+    assert "Пользователи" in page and "Search by name, login, e-mail" not in page
+    assert "Быстрые действия" in text(client.get("/dashboard"))
+
+
+def test_switch_redirects_to_the_page_it_came_from_and_never_off_site(client, auth, school):
+    auth.login("kurator")
+    assert switch(client, "en", "/users?q=x").location.endswith("/users?q=x")
+    assert switch(client, "en", "https://evil.example/").location.endswith("/dashboard")
+    assert switch(client, "en", "//evil.example/").location.endswith("/dashboard")
+
+
+def test_signed_in_choice_is_stored_and_survives_a_new_session(app, school, own_contexts):
+    first = app.test_client()
+    first.post("/login", data={"login": "mentor", "password": PASSWORD})
+    switch(first, "en", "/dashboard")
+    assert User.get(User.login == "mentor").locale == "en"
+
+    second = app.test_client()  # another browser: no session yet
+    assert "Вход в систему" in text(second.get("/login"))  # anonymous: still Russian
+    second.post("/login", data={"login": "mentor", "password": PASSWORD})
+    page = text(second.get("/dashboard"))
+    assert '<html lang="en">' in page and "Your roles:" in page
+
+    switch(second, "ru", "/dashboard")
+    assert User.get(User.login == "mentor").locale == "ru"
+    third = app.test_client()
+    third.post("/login", data={"login": "mentor", "password": PASSWORD})
+    assert "Ваши роли:" in text(third.get("/dashboard"))
+
+
+def test_anonymous_choice_is_not_written_to_any_user(client, school):
+    switch(client, "en")
+    assert User.select().where(User.locale.is_null(False)).count() == 0
+
+
+@pytest.mark.parametrize("lang", ["de", "", "EN", "en-US", "ru ", "x" * 300])
+def test_unknown_language_changes_nothing(client, auth, school, lang):
+    auth.login("kurator")
+    response = switch(client, lang, "/dashboard")
+    assert response.status_code == 303
+    page = text(client.get("/dashboard"))
+    assert '<html lang="ru">' in page and "Быстрые действия" in page
+    assert User.get(User.login == "kurator").locale is None
+
+    switch(client, "en", "/dashboard")
+    switch(client, lang, "/dashboard")
+    assert "Quick actions" in text(client.get("/dashboard"))
+    assert User.get(User.login == "kurator").locale == "en"
+
+
+def test_missing_language_field_changes_nothing(client, school):
+    response = client.post("/language", data={})
+    assert response.status_code == 303
+    assert "Вход в систему" in text(client.get("/login"))
+
+
+# The catalogue: every message id in the code has an English translation with the same placeholders.
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """The message template extracted from the current code by bin/update-translations."""
+    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+    subprocess.run([str(ROOT / "bin" / "update-translations"), "--pot", str(pot)],
+                   check=True, capture_output=True, timeout=300)
+    with pot.open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.fixture(scope="module")
+def english():
+    with PO.open("rb") as handle:
+        return read_po(handle)
+
+
+def _ids(catalog):
+    return {message.id for message in catalog if message.id}
+
+
+def test_extraction_finds_the_ui(template):
+    ids = _ids(template)
+    assert len(ids) > 500
+    assert {"Вход в систему", "Войти", "Пароль", "Пользователи"} <= ids  # templates and lazy_gettext
+    assert "Неверный логин или пароль." in ids  # gettext in a view
+    assert "Введите число от %(low)s до %(high)s." in ids  # questionnaires' message()
+    assert "Ссылка-приглашение недействительна." in ids  # an exception shown through _(str(exc))
+
+
+def test_every_message_in_the_code_is_translated(template, english):
+    missing = sorted(_ids(template) - {m.id for m in english if m.id and m.string and not m.fuzzy})
+    assert not missing, (f"{len(missing)} message(s) have no English translation; run bin/update-translations "
+                         f"and fill translations/en/LC_MESSAGES/messages.po: {missing[:20]}")
+
+
+def test_translations_keep_the_placeholders(english):
+    wrong = [(m.id, m.string) for m in english
+             if m.id and m.string and sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))]
+    assert not wrong
+
+
+def test_catalogue_is_clean(english):
+    messages = [m for m in english if m.id]
+    assert not [m.id for m in messages if not m.string], "empty msgstr"
+    assert not [m.id for m in messages if m.fuzzy], "fuzzy entries"
+    assert english.locale and str(english.locale) == "en"
+    problems = [(message.id, [str(e) for e in errors]) for message, errors in english.check()]
+    assert not problems
