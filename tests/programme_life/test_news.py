@@ -71,3 +71,23 @@ def test_atom_feed_is_public_valid_and_escaped(client, as_coordinator, school):
     assert entry.find(f"{ATOM}content").get("type") == "text"
     assert entry.find(f"{ATOM}link").get("href").startswith("http")
     assert client.get("/news/999999/feed.atom").status_code == 404
+
+
+def test_roadmap_row_offers_a_news_item_for_it(as_coordinator, school):
+    roadmap.prefill(school["org"])
+    item = roadmap.items_of(school["org"]).first()
+    assert f"/news/new?roadmap_item={item.id}" in text(as_coordinator.get("/roadmap"))
+    body = text(as_coordinator.get(f"/news/new?roadmap_item={item.id}"))
+    assert f'<option selected value="{item.id}">' in body or f'value="{item.id}" selected' in body
+
+
+def test_forms_refuse_a_missing_csrf_token(make_app, school):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    page = client.get("/login")
+    token = page.get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/login", data={"login": "kurator", "password": "correct-horse-1", "csrf_token": token})
+    response = client.post("/news/new", data={"title": "Без токена", "body": "x", "published": "y"})
+    assert response.status_code == 400 and "Форма устарела" in text(response)
+    with app.app_context():
+        assert NewsItem.select().count() == 0
