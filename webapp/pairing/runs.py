@@ -18,17 +18,27 @@ from webapp.models import MatchingRun, Suggestion, UnpairedMentee, User
 from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPERSEDED
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import RunParameters
+from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE, SUBMITTED
+from webapp.questionnaires.features import profile_features
 
 
 class RunError(ValueError):
     """A run could not be started or failed; the message is Russian."""
 
 
+def _with_submitted(users: list[User], purpose: str) -> list[User]:
+    """Only people who submitted their questionnaire enter a run: an empty or half-filled
+    profile would be matched on noise. Drafts show up in the banks, where the coordinator
+    can remind them."""
+    features = profile_features(users, purpose)
+    return [u for u in users if features.get(u.id, {}).get("_status") == SUBMITTED]
+
+
 def mentor_pool(organisation, params: RunParameters):
     query = adapter.bank_members(organisation, "mentor")
     if params.mentor_category:
         query = query.where(User.category == params.mentor_category)
-    return list(query)
+    return _with_submitted(list(query), MENTOR_PROFILE)
 
 
 def mentee_pool(organisation, params: RunParameters) -> list[User]:
@@ -48,7 +58,8 @@ def mentee_pool(organisation, params: RunParameters) -> list[User]:
     if keep:
         for u in adapter.bank_members(organisation, "mentee").where(User.id.in_(list(keep))):
             people.setdefault(u.id, u)
-    return [u for uid, u in sorted(people.items(), key=lambda kv: (kv[1].full_name, kv[0])) if uid not in paired]
+    pool = [u for uid, u in sorted(people.items(), key=lambda kv: (kv[1].full_name, kv[0])) if uid not in paired]
+    return _with_submitted(pool, MENTEE_REQUEST)
 
 
 def start_run(organisation, params: RunParameters, author, parent: MatchingRun | None = None) -> MatchingRun:
@@ -140,10 +151,11 @@ def _execute(run: MatchingRun) -> None:
             have_e.add(eid)
         fixed_ok.append((mid, eid))
     if not mentees:
-        raise RunError("В пуле нет наставляемых: никто из банка наставляемых не подходит под фильтры "
-                       "(или все уже в парах). Проверьте фильтры, анкеты и согласия.")
+        raise RunError("В пуле нет наставляемых: никто из банка наставляемых с отправленной анкетой-запросом "
+                       "не подходит под фильтры (или все уже в парах). Проверьте фильтры, анкеты и согласия.")
     if not mentors:
-        raise RunError("В банке наставников нет ни одного подходящего наставника. Проверьте фильтры, анкеты и согласия.")
+        raise RunError("В банке наставников нет ни одного подходящего наставника с отправленной анкетой. "
+                       "Проверьте фильтры, анкеты и согласия.")
     mentor_profiles, _ = adapter.mentor_profiles(mentors, organisation)
     mentee_profiles, _ = adapter.mentee_profiles(mentees, organisation)
     MatchingRun.update(n_mentors=len(mentors), n_mentees=len(mentees)).where(MatchingRun.id == run.id).execute()
