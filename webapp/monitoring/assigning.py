@@ -132,3 +132,40 @@ def pending_count(user) -> int:
 
 def is_active(group) -> bool:
     return group.status == ACTIVE
+
+
+# A pair's life gives its members the monitoring questionnaires of the target model: entry when
+# it starts, the mid-term pair-quality survey when it reaches the implementation stage (3), the
+# completion questionnaire at the reflective-analytic stage (4) or when it ends.
+STAGE_ON_PAIR_STAGE = {1: "entry", 3: "mid", 4: "exit", 5: "exit"}
+
+
+def on_pair_started(group: MentoringGroup, actor=None) -> int:
+    return assign_monitoring(group, "entry", actor=actor)
+
+
+def on_pair_stage(group: MentoringGroup, stage: int, actor=None) -> int:
+    monitoring_stage = STAGE_ON_PAIR_STAGE.get(stage)
+    return assign_monitoring(group, monitoring_stage, actor=actor) if monitoring_stage else 0
+
+
+def on_pair_ended(group: MentoringGroup, actor=None) -> int:
+    return assign_monitoring(group, "exit", actor=actor)
+
+
+def monitoring_steps(user) -> list:
+    """Dashboard reminders: each pair questionnaire the person still has to answer."""
+    from flask_babel import gettext as _
+    from webapp.dashboard.services import Step
+    steps = []
+    for due in monitoring_for(user):
+        if due.status != SUBMITTED:
+            steps.append(Step(_("Ответьте на %(stage)s опрос мониторинга «%(title)s».",
+                                stage=_(STAGE_LABELS[due.stage]), title=due.questionnaire.title), "monitoring.mine"))
+    return steps
+
+
+def register_steps() -> None:
+    from webapp.dashboard.services import STEP_PROVIDERS
+    if monitoring_steps not in STEP_PROVIDERS:
+        STEP_PROVIDERS.append(monitoring_steps)

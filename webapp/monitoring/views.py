@@ -14,6 +14,7 @@ from webapp.monitoring import assigning, dataset, export, report, statistics
 from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
+bp.record_once(lambda state: assigning.register_steps())
 
 
 @bp.app_template_filter("ru_number")

@@ -14,6 +14,7 @@ from webapp.db import database
 from webapp.models import (GroupMember, MentoringGroup, StageChange, Suggestion, UnpairedMentee, User)
 from webapp.models.mentoring import ACTIVE
 from webapp.models.pairing import ACCEPTED, PROPOSED, REJECTED, SUPERSEDED
+from webapp.monitoring import assigning as monitoring
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.notifications import notify
 from webapp.pairing.parameters import RunParameters
@@ -136,6 +137,7 @@ def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
         UnpairedMentee.delete().where((UnpairedMentee.organisation == organisation)
                                       & (UnpairedMentee.mentee == suggestion.mentee)).execute()
     _announce(group, suggestion.mentor, suggestion.mentee)
+    monitoring.on_pair_started(group, actor=actor)
     return group
 
 

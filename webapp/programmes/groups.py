@@ -11,6 +11,7 @@ from webapp.db import database
 from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Programme, StageChange, UnpairedMentee, User
 from webapp.models.mentoring import ACTIVE, ENDED
 from webapp.models.programme import DONE_ITEM
+from webapp.monitoring import assigning as monitoring
 
 STAGES = {
     1: "Подготовительный",
@@ -147,6 +148,7 @@ def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
     with database.atomic():
         MentoringGroup.update(stage=stage).where(MentoringGroup.id == group.id).execute()
         StageChange.create(group=group, stage=stage, changed_on=on, changed_by=actor, note=note)
+        monitoring.on_pair_stage(group, stage, actor=actor)
 
 
 def update_details(group, form: dict) -> None:
@@ -182,6 +184,7 @@ def end_early(group, reason: str, send_back: bool, actor) -> None:
             raise GroupError("Эта пара уже завершена.")
         StageChange.create(group=group, stage=group.stage, changed_on=today, changed_by=actor,
                            note=f"Пара завершена досрочно: {reason}")
+        monitoring.on_pair_ended(group, actor=actor)
         if send_back:
             for m in GroupMember.select().where((GroupMember.group == group) & (GroupMember.role == "mentee")):
                 row = UnpairedMentee.get_or_none((UnpairedMentee.organisation == group.organisation_id)

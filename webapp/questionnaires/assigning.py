@@ -58,7 +58,9 @@ class Due:
 
 def questionnaires_for(user) -> list[Due]:
     """What this person is asked to fill in (published questionnaires only), with their progress."""
-    assigned = {a.questionnaire_id for a in Assignment.select(Assignment.questionnaire).where(Assignment.user == user)}
+    # per-pair monitoring questionnaires (group_id set) are answered from the monitoring area
+    assigned = {a.questionnaire_id for a in Assignment.select(Assignment.questionnaire)
+                .where((Assignment.user == user) & Assignment.group_id.is_null())}
     result = []
     for questionnaire in Questionnaire.select().where(Questionnaire.organisation == user.organisation_id).order_by(Questionnaire.id):
         if questionnaire.id not in assigned and not is_default_for(questionnaire, user):
