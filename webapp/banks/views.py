@@ -17,6 +17,7 @@ from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, Rev
 from webapp.htmx import render
 from webapp.models import AuditEvent, User
 from webapp.pagination import paginate, parse_page
+from webapp.recognition.services import training_summary
 from webapp.users.listing import class_names
 
 bp = Blueprint("banks", __name__, url_prefix="/banks")
@@ -50,7 +51,8 @@ def _bank(role: str):
                   class_names=class_names(org), subjects=listing.subjects_of(org, role),
                   teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
                   forms=FORM_LABELS, questionnaire_labels=QUESTIONNAIRE_STATUS_LABELS,
-                  consent_labels=CONSENT_STATUS_LABELS)
+                  consent_labels=CONSENT_STATUS_LABELS,
+                  training=training_summary([u.id for u in page.items]) if role == "mentor" else {})
 
 
 def _selected_or_filtered(role: str) -> list[User]:
