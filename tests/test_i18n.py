@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from flask.globals import _cv_app
 
 from tests.conftest import text
 from tests.factories import PASSWORD
@@ -16,24 +15,6 @@ from webapp.models import User
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrx%]")
-
-
-@pytest.fixture
-def own_contexts(app):
-    """Every request in its own application context, as in production.
-
-    The shared ``app`` fixture keeps one application context open for the whole test, so ``g`` (where
-    Flask-Babel caches the request's locale and Flask-Login the user) would outlive a request.
-    """
-    outer = _cv_app.get()
-    outer.pop()
-    yield
-    outer.push()
-
-
-@pytest.fixture
-def client(app, own_contexts):
-    return app.test_client()
 
 
 def switch(client, lang: str, next_path: str = "/login"):
@@ -95,7 +76,7 @@ def test_switch_redirects_to_the_page_it_came_from_and_never_off_site(client, au
     assert switch(client, "en", "//evil.example/").location.endswith("/dashboard")
 
 
-def test_signed_in_choice_is_stored_and_survives_a_new_session(app, school, own_contexts):
+def test_signed_in_choice_is_stored_and_survives_a_new_session(app, school):
     first = app.test_client()
     first.post("/login", data={"login": "mentor", "password": PASSWORD})
     switch(first, "en", "/dashboard")
