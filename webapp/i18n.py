@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import request, session
+from flask import has_request_context, session
 from flask_babel import Babel, refresh
 from flask_login import current_user
 
@@ -32,6 +32,8 @@ def compile_catalogues(root: Path = TRANSLATIONS) -> None:
 
 
 def select_locale() -> str:
+    if not has_request_context():  # a command, a report built outside a request
+        return "ru"
     chosen = session.get("lang")
     if chosen in LANGUAGES:
         return chosen
@@ -48,4 +50,4 @@ def init_app(app) -> None:
     # test) keeps ``g`` alive across requests.
     app.before_request(refresh)
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
-    app.jinja_env.globals["current_lang"] = lambda: select_locale() if request else "ru"
+    app.jinja_env.globals["current_lang"] = select_locale

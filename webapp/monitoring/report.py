@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 from matching.catalogue import FORM_LABELS
 from webapp.monitoring import dataset, statistics
 from webapp.monitoring.assigning import STAGE_LABELS
@@ -26,7 +28,8 @@ class Scope:
 
 
 def label(key: str, texts: dict | None = None) -> str:
-    return statistics.ITEM_LABELS.get(key) or (texts or {}).get(key) or key
+    known = statistics.ITEM_LABELS.get(key)
+    return _(known) if known else (texts or {}).get(key) or key
 
 
 def scope(title: str, observations, expected) -> Scope:
@@ -56,9 +59,9 @@ def build(organisation, *, form: str = "", role: str = "") -> Report:
     forms = sorted({o.form for o in observations} | {e.form for e in expected}, key=lambda f: list(FORM_LABELS).index(f) if f in FORM_LABELS else 99)
     if form:
         forms = [f for f in forms if f == form]
-    per_form = [scope(FORM_LABELS.get(f, f), statistics.select(observations, form=f),
+    per_form = [scope(_(FORM_LABELS.get(f, f)), statistics.select(observations, form=f),
                       [e for e in expected if e.form == f]) for f in forms]
-    return Report(scope("Вся школа", observations, expected), per_form, dataset.question_texts(organisation),
+    return Report(scope(_("Вся школа"), observations, expected), per_form, dataset.question_texts(organisation),
                   role, form)
 
 
@@ -70,21 +73,21 @@ def pair_scope(organisation, group) -> Scope:
 def influence_chart(s: Scope, texts=None) -> str:
     keys = list(s.changes)
     return charts.grouped_bars(
-        f"До и после: {s.title}", [label(k, texts) for k in keys],
-        [("Входной мониторинг", charts.BEFORE, [s.changes[k].before.mean for k in keys]),
-         ("Итоговый мониторинг", charts.AFTER, [s.changes[k].after.mean for k in keys])])
+        _("До и после: %(title)s", title=s.title), [label(k, texts) for k in keys],
+        [(_("Входной мониторинг"), charts.BEFORE, [s.changes[k].before.mean for k in keys]),
+         (_("Итоговый мониторинг"), charts.AFTER, [s.changes[k].after.mean for k in keys])])
 
 
 def process_chart(s: Scope, texts=None) -> str:
     keys = [k for k in statistics.ITEM_ORDER if k in s.stats["mid"] or k in s.stats["exit"]]
     keys += sorted((set(s.stats["mid"]) | set(s.stats["exit"])) - set(keys))
     return charts.grouped_bars(
-        f"Качество работы пары: {s.title}", [label(k, texts) for k in keys],
-        [("Промежуточный опрос", charts.MID, [s.stats["mid"].get(k).mean if k in s.stats["mid"] else None for k in keys]),
-         ("Итоговый мониторинг", charts.AFTER, [s.stats["exit"].get(k).mean if k in s.stats["exit"] else None for k in keys])])
+        _("Качество работы пары: %(title)s", title=s.title), [label(k, texts) for k in keys],
+        [(_("Промежуточный опрос"), charts.MID, [s.stats["mid"].get(k).mean if k in s.stats["mid"] else None for k in keys]),
+         (_("Итоговый мониторинг"), charts.AFTER, [s.stats["exit"].get(k).mean if k in s.stats["exit"] else None for k in keys])])
 
 
 def histograms(s: Scope, stage: str, texts=None) -> list[str]:
     colour = {"entry": charts.BEFORE, "mid": charts.MID, "exit": charts.AFTER}[stage]
-    return [charts.histogram(f"{label(k, texts)} ({STAGE_LABELS[stage]}, n={stat.n})", stat.distribution, colour)
+    return [charts.histogram(f"{label(k, texts)} ({_(STAGE_LABELS[stage])}, n={stat.n})", stat.distribution, colour)
             for k, stat in s.stats[stage].items() if stat.n]

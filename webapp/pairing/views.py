@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching import COMPONENTS, DEFAULT_WEIGHTS
@@ -152,8 +153,8 @@ def accept(suggestion_id: int):
     try:
         decisions.accept(suggestion_id, current_user.organisation, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=str(exc))
-    return _after(run, message="Пара подтверждена. Наставник и наставляемый получили уведомления.")
+        return _after(run, error=_(str(exc)))
+    return _after(run, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
@@ -163,8 +164,8 @@ def reject(suggestion_id: int):
     try:
         decisions.reject(suggestion_id, current_user.organisation, current_user, request.form.get("reason", ""))
     except decisions.PairingError as exc:
-        return _after(run, error=str(exc))
-    return _after(run, message="Предложение отклонено.")
+        return _after(run, error=_(str(exc)))
+    return _after(run, message=_("Предложение отклонено."))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/fix", methods=["POST"])
@@ -174,8 +175,8 @@ def fix(suggestion_id: int):
     try:
         s = decisions.toggle_fixed(suggestion_id, current_user.organisation)
     except decisions.PairingError as exc:
-        return _after(run, error=str(exc))
-    return _after(run, message="Пара закреплена для повторного подбора." if s.fixed else "Закрепление снято.")
+        return _after(run, error=_(str(exc)))
+    return _after(run, message=_("Пара закреплена для повторного подбора.") if s.fixed else "Закрепление снято.")
 
 
 @bp.route("/runs/<int:run_id>/accept", methods=["POST"])
@@ -189,7 +190,7 @@ def bulk_accept(run_id: int):
         except ValueError:
             abort(404)
     if not ids:
-        return _after(run, error="Отметьте предложения, которые нужно принять.")
+        return _after(run, error=_("Отметьте предложения, которые нужно принять."))
     from webapp.models import Suggestion
     if Suggestion.select().where(Suggestion.id.in_(ids) & (Suggestion.run != run)).exists():
         abort(404)
@@ -203,7 +204,7 @@ def bulk_accept(run_id: int):
 def rerun(run_id: int):
     parent = _run(run_id)
     if not parent.finished:
-        flash("Дождитесь окончания текущего подбора.", "error")
+        flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
                          parent=parent)
@@ -216,15 +217,15 @@ def manual(run_id: int, mentee_id: int):
     run, person = _run(run_id), _mentee(mentee_id)
     mentor_id = request.form.get("mentor_id", type=int)
     if not mentor_id:
-        return _after(run, error="Выберите наставника из результатов поиска.")
+        return _after(run, error=_("Выберите наставника из результатов поиска."))
     mentor = User.get_or_none(User.id == mentor_id)
     if mentor is None or mentor.organisation_id != current_user.organisation_id:
         abort(404)
     try:
         decisions.manual_suggestion(run, person, mentor, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=str(exc))
-    return _after(run, message=f"Пара {mentor.full_name} — {person.full_name} подтверждена.")
+        return _after(run, error=_(str(exc)))
+    return _after(run, message=_("Пара %(mentor)s — %(mentee)s подтверждена.", mentor=mentor.full_name, mentee=person.full_name))
 
 
 # --- mentees without a pair ------------------------------------------------
@@ -252,13 +253,13 @@ def mark_unpaired(mentee_id: int):
         abort(404)
     field = request.form.get("field")
     if field not in ("support", "keep_searching"):
-        flash("Не понятно, какую отметку изменить.", "error")
+        flash(_("Не понятно, какую отметку изменить."), "error")
         return redirect(url_for("pairing.unpaired"), 303)
     value = request.form.get("value") in ("1", "on", "true")
     UnpairedMentee.update(**{field: value}).where(UnpairedMentee.id == row.id).execute()
     if is_htmx():
         return unpaired()
-    flash("Отметка сохранена.", "success")
+    flash(_("Отметка сохранена."), "success")
     return redirect(url_for("pairing.unpaired"), 303)
 
 

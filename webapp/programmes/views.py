@@ -4,6 +4,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.catalogue import TYPES
@@ -56,7 +57,7 @@ def _done(group, action, *, message: str):
     try:
         action()
     except GroupError as exc:
-        error = str(exc)
+        error = _(str(exc))
     group = groups.visible_group(group.id, current_user)
     if is_htmx():
         return render("programmes/show.html", "programmes/_group.html",
@@ -76,14 +77,14 @@ def stage(group_id: int):
     group = groups.visible_group(group_id, current_user)
     f = request.form
     return _done(group, lambda: groups.change_stage(group, f.get("stage"), f.get("changed_on"), f.get("note"),
-                                                    current_user), message="Этап изменён.")
+                                                    current_user), message=_("Этап изменён."))
 
 
 @bp.route("/<int:group_id>/details", methods=["POST"])
 @staff_only
 def details(group_id: int):
     group = groups.visible_group(group_id, current_user)
-    return _done(group, lambda: groups.update_details(group, request.form), message="Сведения о паре сохранены.")
+    return _done(group, lambda: groups.update_details(group, request.form), message=_("Сведения о паре сохранены."))
 
 
 @bp.route("/<int:group_id>/end", methods=["POST"])
@@ -92,7 +93,7 @@ def end(group_id: int):
     group = groups.visible_group(group_id, current_user)
     send_back = request.form.get("send_back") in ("1", "on", "true")
     return _done(group, lambda: groups.end_early(group, request.form.get("reason"), send_back, current_user),
-                 message="Пара завершена досрочно." + (" Наставляемый возвращён в подбор." if send_back else ""))
+                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if send_back else ""))
 
 
 @bp.route("/<int:group_id>/programme", methods=["POST"])
@@ -102,7 +103,7 @@ def programme(group_id: int):
     _may_edit(group)
     prog = programmes.programme_of(group)
     return _done(group, lambda: programmes.update_goals(prog, request.form, current_user),
-                 message="Программа сохранена.")
+                 message=_("Программа сохранена."))
 
 
 @bp.route("/<int:group_id>/plan", methods=["POST"])
@@ -111,7 +112,7 @@ def add_item(group_id: int):
     group = groups.visible_group(group_id, current_user)
     _may_edit(group)
     prog = programmes.programme_of(group)
-    return _done(group, lambda: programmes.add_item(prog, request.form), message="Мероприятие добавлено в план.")
+    return _done(group, lambda: programmes.add_item(prog, request.form), message=_("Мероприятие добавлено в план."))
 
 
 @bp.route("/<int:group_id>/plan/<int:item_id>", methods=["POST"])
@@ -120,7 +121,7 @@ def item_status(group_id: int, item_id: int):
     group = groups.visible_group(group_id, current_user)
     prog = programmes.programme_of(group)
     return _done(group, lambda: programmes.set_item_status(prog, item_id, request.form.get("status", "")),
-                 message="Отметка о выполнении сохранена.")
+                 message=_("Отметка о выполнении сохранена."))
 
 
 @bp.route("/<int:group_id>/meetings", methods=["POST"])
@@ -129,7 +130,7 @@ def add_meeting(group_id: int):
     group = groups.visible_group(group_id, current_user)
     prog = programmes.programme_of(group)
     return _done(group, lambda: programmes.add_meeting(prog, request.form, current_user, group),
-                 message="Встреча записана в журнал.")
+                 message=_("Встреча записана в журнал."))
 
 
 def _docx(data: bytes, name: str):
@@ -178,7 +179,7 @@ def order():
         created, rows = orders.create_order(current_user.organisation, request.form, request.form.getlist("group"),
                                             current_user)
     except GroupError as exc:
-        return _order_page(request.form, str(exc), 400)
+        return _order_page(request.form, _(str(exc)), 400)
     data = documents.order_docx(current_user.organisation, created, rows)
     return _docx(data, orders.filename(created))
 
