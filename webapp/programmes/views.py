@@ -151,8 +151,9 @@ def programme_docx(group_id: int):
 @staff_only
 def consents_docx(group_id: int):
     group = groups.visible_group(group_id, current_user)
-    people = list(User.select().join(GroupMember).where(GroupMember.group == group)
-                  .order_by(GroupMember.role.desc(), User.full_name).distinct())
+    members = (User.select().join(GroupMember).where(GroupMember.group == group)
+               .order_by(GroupMember.role.desc(), User.full_name))
+    people = list({user.id: user for user in members}.values())  # a person once, mentors first
     return _docx(consent_forms(people, current_user.organisation), f"soglasiya_para_{group.id}.docx")
 
 
