@@ -83,9 +83,12 @@ def serve_command(host, port):
     """Serve the application with waitress, printing the address and the demo log-ins."""
     from waitress import serve
     from webapp import demo
+    from webapp.models import User
     click.echo(f"Наставник работает: http://{host}:{port}/")
     for login, role in demo.DEMO_LOGINS:
-        click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
+        user = User.get_or_none(User.login == login)
+        if user is not None and user.check_password(demo.DEMO_PASSWORD):  # the demo school is loaded
+            click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
     click.echo("Остановить: Ctrl+C")
     serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
 
