@@ -3,7 +3,7 @@ import datetime as dt
 
 import peewee as pw
 
-VERSION = 7
+VERSION = 5
 PLANNED, PROPOSED = "planned", "proposed"
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import peewee as pw
 from playhouse.migrate import migrate
 
-VERSION = 6
+VERSION = 4
 
 
 class _Base(pw.Model):
