@@ -1,0 +1,48 @@
+"""The long lists make the same number of queries however many people a page shows (no N+1)."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.banks.builders import consent
+from tests.factories import make_user
+
+
+class QueryCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def _queries(client, url) -> int:
+    logger = logging.getLogger("peewee")
+    counter = QueryCounter()
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(old_level)
+    return counter.count
+
+
+def _add_mentees(school, n, start):
+    for i in range(start, start + n):
+        user = make_user(school["org"], f"pupil{i:03d}", ["mentee"], full_name=f"Ученик {i:03d}",
+                         category="student", class_name="6А")
+        consent(user, representative="Родитель Ученика", relation="мать")
+
+
+@pytest.mark.parametrize("url", ["/users?class_name=6А", "/banks/mentees?class_name=6А"])
+def test_list_queries_do_not_grow_with_the_page(as_coordinator, school, url):
+    _add_mentees(school, 3, 0)
+    few = _queries(as_coordinator, url)
+    _add_mentees(school, 15, 3)
+    many = _queries(as_coordinator, url)
+    assert few > 3 and many == few, f"{url}: {few} queries for 3 people, {many} for 18"
