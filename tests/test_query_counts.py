@@ -46,3 +46,21 @@ def test_list_queries_do_not_grow_with_the_page(as_coordinator, school, url):
     _add_mentees(school, 15, 3)
     many = _queries(as_coordinator, url)
     assert few > 3 and many == few, f"{url}: {few} queries for 3 people, {many} for 18"
+
+
+def _add_pairs(school, n, start):
+    from webapp.models import GroupMember, MentoringGroup
+    for i in range(start, start + n):
+        mentee = make_user(school["org"], f"paired{i:03d}", ["mentee"], full_name=f"Подопечный {i:03d}",
+                           category="student", class_name="7А")
+        group = MentoringGroup.create(organisation=school["org"], form="student_student")
+        GroupMember.create(group=group, user=school["mentor"], role="mentor")
+        GroupMember.create(group=group, user=mentee, role="mentee")
+
+
+def test_pairs_list_queries_do_not_grow(as_coordinator, school):
+    _add_pairs(school, 2, 0)
+    few = _queries(as_coordinator, "/pairs")
+    _add_pairs(school, 12, 2)
+    many = _queries(as_coordinator, "/pairs")
+    assert few > 2 and many == few, f"/pairs: {few} queries for 2 pairs, {many} for 14"
