@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from webapp.access import ANY_USER, PUBLIC
 
@@ -25,8 +26,7 @@ def _routes(app):
 def _fill(rule, school):
     values = {}
     for arg in rule.arguments:
-        converter = rule._converters[arg].__class__.__name__
-        values[arg] = school["mentee"].id if converter == "IntegerConverter" else "x"
+        values[arg] = school["mentee"].id if isinstance(rule._converters[arg], IntegerConverter) else "x"
     return rule.build(values, append_unknown=False)[1]
 
 

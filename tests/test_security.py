@@ -1,6 +1,7 @@
 """CSRF on every state change, security headers, cookies, the generated secret key."""
 from __future__ import annotations
 
+from werkzeug.routing import IntegerConverter
 import re
 
 import pytest
@@ -29,7 +30,7 @@ def test_every_state_changing_route_refuses_a_request_without_token(csrf_app, sc
         methods = rule.methods - {"GET", "HEAD", "OPTIONS"}
         if not methods:
             continue
-        values = {arg: (school["mentee"].id if rule._converters[arg].__class__.__name__ == "IntegerConverter" else "x")
+        values = {arg: (school["mentee"].id if isinstance(rule._converters[arg], IntegerConverter) else "x")
                   for arg in rule.arguments}
         url = rule.build(values, append_unknown=False)[1]
         for method in methods:

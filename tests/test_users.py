@@ -105,6 +105,7 @@ def test_other_organisation_and_forged_ids_are_404(as_coordinator, school):
         assert getattr(as_coordinator, method)(url).status_code == 404
     assert User.get_by_id(other.id).is_active
     assert as_coordinator.get("/users/abc").status_code == 404
+    assert as_coordinator.get("/users/99999999999999999999").status_code == 404  # past any id column
 
 
 def test_reissued_invitation_is_shown(as_coordinator, school):

@@ -38,6 +38,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from webapp import templating
     templating.init_app(app)
 
+    from webapp.ids import BoundedIntConverter
+    app.url_map.converters["int"] = BoundedIntConverter
     from webapp.blueprints import register_all
     register_all(app)
 

@@ -1,6 +1,7 @@
 """Every programme-life route answers each role as declared (a local copy of the app-wide walk)."""
 from __future__ import annotations
 
+from werkzeug.routing import IntegerConverter
 import pytest
 
 from webapp.access import ANY_USER, PUBLIC
@@ -21,7 +22,7 @@ def test_routes_answer_each_role(app, school, who):
         if not rule.endpoint.startswith(PREFIXES):
             continue
         declared = app.view_functions[rule.endpoint].access_rule
-        values = {a: school["mentee"].id if rule._converters[a].__class__.__name__ == "IntegerConverter" else "x"
+        values = {a: school["mentee"].id if isinstance(rule._converters[a], IntegerConverter) else "x"
                   for a in rule.arguments}
         url = rule.build(values, append_unknown=False)[1]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import g
 from flask_login import LoginManager
 
+from webapp.ids import parse_id
 from webapp.models import User
 
 login_manager = LoginManager()
@@ -14,9 +15,10 @@ login_manager.session_protection = "basic"
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    if not user_id.isdigit():
+    user_id = parse_id(user_id)
+    if user_id is None:
         return None
-    user = User.get_or_none(User.id == int(user_id))
+    user = User.get_or_none(User.id == user_id)
     if user is None or not user.is_active:
         return None
     return user

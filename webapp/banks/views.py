@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
+from webapp.ids import ids_or_404
 from webapp.access import same_org_or_404, staff_only
 from webapp.banks import listing
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
@@ -59,12 +60,7 @@ def _selected_or_filtered(role: str) -> list[User]:
     """People picked with checkboxes (``user`` ids, own organisation only), else the filtered bank."""
     org = current_user.organisation
     if "user" in request.args:
-        ids = []
-        for raw in request.args.getlist("user")[:MAX_SELECTION]:
-            try:
-                ids.append(int(raw))
-            except ValueError:
-                abort(404)
+        ids = ids_or_404(request.args.getlist("user")[:MAX_SELECTION])
         people = list(listing.role_members(org, role).where(User.id.in_(ids)).order_by(User.full_name, User.id))
         if len(people) != len(set(ids)):
             abort(404)  # a forged id or another organisation's person

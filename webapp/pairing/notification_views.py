@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user
 
+from webapp.ids import parse_id
 from webapp.access import signed_in
 from webapp.htmx import is_htmx, render
 from webapp.models import Notification
@@ -29,9 +30,8 @@ def mark_read():
     raw = request.form.get("id")
     query = Notification.update(is_read=True).where(Notification.user == current_user)
     if raw:
-        try:
-            note_id = int(raw)
-        except ValueError:
+        note_id = parse_id(raw)
+        if note_id is None:
             abort(404)
         note = Notification.get_or_none(Notification.id == note_id)
         if note is None or note.user_id != current_user.id:

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from matching import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
+from webapp.ids import ids_or_404, parse_id
 from webapp.access import staff_only
 from webapp.banks.listing import subjects_of
 from webapp.db import contains
@@ -117,7 +118,7 @@ def mentee(run_id: int, mentee_id: int):
 def _after(run: MatchingRun, message: str = "", error: str = "", status: int = 200):
     """After a decision: the updated fragment for htmx, a redirect for a plain form."""
     view = request.form.get("view", "run")
-    mentee_id = request.form.get("mentee_id", type=int)
+    mentee_id = request.form.get("mentee_id", type=parse_id)
     if is_htmx():
         if view == "mentee" and mentee_id:
             response = render("pairing/mentee.html", "pairing/_mentee_review.html",
@@ -183,12 +184,7 @@ def fix(suggestion_id: int):
 @staff_only
 def bulk_accept(run_id: int):
     run = _run(run_id)
-    ids = []
-    for raw in request.form.getlist("ids"):
-        try:
-            ids.append(int(raw))
-        except ValueError:
-            abort(404)
+    ids = ids_or_404(request.form.getlist("ids"))
     if not ids:
         return _after(run, error=_("Отметьте предложения, которые нужно принять."))
     from webapp.models import Suggestion
@@ -215,7 +211,7 @@ def rerun(run_id: int):
 @staff_only
 def manual(run_id: int, mentee_id: int):
     run, person = _run(run_id), _mentee(mentee_id)
-    mentor_id = request.form.get("mentor_id", type=int)
+    mentor_id = request.form.get("mentor_id", type=parse_id)
     if not mentor_id:
         return _after(run, error=_("Выберите наставника из результатов поиска."))
     mentor = User.get_or_none(User.id == mentor_id)

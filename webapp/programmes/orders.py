@@ -6,6 +6,7 @@ import datetime as dt
 from flask import abort
 from peewee import IntegrityError
 
+from webapp.ids import ids_or_404
 from webapp.db import database
 from webapp.models import MentoringGroup, PairingOrder
 from webapp.models.mentoring import ACTIVE
@@ -36,12 +37,7 @@ def next_number(organisation) -> str:
 
 def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
     """The groups picked by id (forged or other school's ids: 404); none picked: all unordered."""
-    ids = []
-    for raw in raw_ids:
-        try:
-            ids.append(int(raw))
-        except (TypeError, ValueError):
-            abort(404)
+    ids = ids_or_404(raw_ids)
     if not ids:
         return list(unordered(organisation))
     groups = list(MentoringGroup.select().where(MentoringGroup.id.in_(ids)))
