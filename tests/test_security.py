@@ -1,10 +1,10 @@
 """CSRF on every state change, security headers, cookies, the generated secret key."""
 from __future__ import annotations
 
-from werkzeug.routing import IntegerConverter
 import re
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from tests.conftest import text
 from tests.factories import PASSWORD
