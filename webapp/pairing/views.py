@@ -1,23 +1,25 @@
 """The coordinator's matching: start a run, watch it, review and decide; mentees without a pair."""
 from __future__ import annotations
 
+import math
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
-from webapp.ids import ids_or_404, parse_id
 from webapp.access import staff_only
 from webapp.banks.listing import subjects_of
 from webapp.db import contains
 from webapp.htmx import is_htmx, render
+from webapp.ids import ids_or_404, parse_id
 from webapp.models import GroupMember, MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
-from webapp.pairing import decisions, review, runs
+from webapp.pairing import decisions, learning, review, runs
 from webapp.pairing import profiles_adapter as adapter
-from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, TOP_K_MAX, RunParameters,
-                                       parse)
+from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, TOP_K_MAX, WEIGHT_MAX,
+                                       RunParameters, parse)
 from webapp.users.listing import class_names
 
 bp = Blueprint("pairing", __name__, url_prefix="/matching")
@@ -47,14 +49,40 @@ def _form_context(params: RunParameters, errors=()):
                          "mentee": adapter.bank_members(org, "mentee").count()})
 
 
+def _weight(raw) -> float | None:
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return round(value, 3) if math.isfinite(value) and 0 <= value <= WEIGHT_MAX else None
+
+
 @bp.route("")
 @staff_only
 def index():
     latest = runs.latest_run(current_user.organisation)
     params = RunParameters.from_dict(latest.parameters) if latest else RunParameters()
+    for key in COMPONENTS:  # weights handed over from the learned-weights page; bad values are ignored
+        value = _weight(request.args.get(f"w_{key}"))
+        if value is not None:
+            params.weights[key] = value
     history = (MatchingRun.select().where(MatchingRun.organisation == current_user.organisation)
                .order_by(MatchingRun.id.desc()).limit(20))
     return render_template("pairing/index.html", history=history, **_form_context(params))
+
+
+@bp.route("/learned-weights")
+@staff_only
+def learned_weights():
+    latest = runs.latest_run(current_user.organisation)
+    current = RunParameters.from_dict(latest.parameters).weights if latest else dict(DEFAULT_WEIGHTS)
+    try:
+        result, error = learning.learn(current_user.organisation, current), ""
+    except learning.NotEnoughDecisions as exc:
+        result, error = None, _(learning.LEARNING_MESSAGES[exc.key], **exc.values)
+    apply = {f"w_{key}": f"{value:.3f}" for key, value in result.weights.items()} if result else {}
+    return render_template("pairing/learned_weights.html", result=result, error=error, labels=COMPONENT_LABELS,
+                           components=COMPONENTS, apply=apply)
 
 
 @bp.route("/runs", methods=["POST"])
