@@ -3,24 +3,11 @@ import datetime as dt
 
 import peewee as pw
 
+from webapp.migrations.frozen import FrozenModel as _Base, Organisation, User
+
 VERSION = 3
 DRAFT = "draft"
 SELF = "self"
-
-
-class _Base(pw.Model):
-    class Meta:
-        legacy_table_names = False
-
-
-class Organisation(_Base):
-    class Meta:
-        table_name = "organisation"
-
-
-class User(_Base):
-    class Meta:
-        table_name = "account"
 
 
 class Questionnaire(_Base):

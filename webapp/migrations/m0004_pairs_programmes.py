@@ -1,31 +1,13 @@
 """Matching runs, suggestions, unpaired mentees, orders, stage history, notifications, programmes;
-order date on groups and the area of a member (schema as of v6)."""
+order date on groups and the area of a member (schema as of v4)."""
 import datetime as dt
 
 import peewee as pw
 from playhouse.migrate import migrate
 
+from webapp.migrations.frozen import FrozenModel as _Base, MentoringGroup, Organisation, User
+
 VERSION = 4
-
-
-class _Base(pw.Model):
-    class Meta:
-        legacy_table_names = False
-
-
-class Organisation(_Base):
-    class Meta:
-        table_name = "organisation"
-
-
-class User(_Base):
-    class Meta:
-        table_name = "account"
-
-
-class MentoringGroup(_Base):
-    class Meta:
-        table_name = "mentoring_group"
 
 
 class MatchingRun(_Base):

@@ -1,25 +1,12 @@
-"""Roadmap, best practices with files, recognitions, training courses, news (schema as of v7)."""
+"""Roadmap, best practices with files, recognitions, training courses, news (schema as of v5)."""
 import datetime as dt
 
 import peewee as pw
 
+from webapp.migrations.frozen import FrozenModel as _Base, Organisation, User
+
 VERSION = 5
 PLANNED, PROPOSED = "planned", "proposed"
-
-
-class _Base(pw.Model):
-    class Meta:
-        legacy_table_names = False
-
-
-class Organisation(_Base):
-    class Meta:
-        table_name = "organisation"
-
-
-class User(_Base):
-    class Meta:
-        table_name = "account"
 
 
 class RoadmapItem(_Base):
