@@ -1,39 +1,69 @@
 """Template globals: labels, navigation by role."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.labels import CATEGORY_LABELS, ROLE_LABELS
 from webapp.pairing.notifications import NotificationsLabel
 
-# (endpoint, label, roles that see it; None = every signed-in user)
+PEOPLE, PAIRS, PROGRAMME = _l("Участники"), _l("Пары"), _l("Программа")
+
+# (endpoint, label, roles that see it or None = every signed-in user, menu group or None)
 NAVIGATION = [
-    ("dashboard.index", _l("Главная"), None),
-    ("users.index", _l("Пользователи"), {"admin", "coordinator"}),
-    ("banks.mentors", _l("Банк наставников"), {"admin", "coordinator"}),
-    ("banks.mentees", _l("Банк наставляемых"), {"admin", "coordinator"}),
-    ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}),
-    ("questionnaires.mine", _l("Мои анкеты"), {"mentor", "mentee"}),
-    ("questionnaires.index", _l("Анкеты"), {"admin", "coordinator"}),
-    ("pairing.index", _l("Подбор пар"), {"admin", "coordinator"}),
-    ("programmes.index", _l("Пары и программы"), None),
-    ("pairing.unpaired", _l("Без пары"), {"admin", "coordinator"}),
-    ("notifications.index", NotificationsLabel(), None),
-    ("roadmap.index", _l("Дорожная карта"), None),
-    ("monitoring.index", _l("Мониторинг"), {"admin", "coordinator"}),
-    ("monitoring.mine", _l("Мониторинг пар"), {"mentor", "mentee"}),
-    ("practices.index", _l("Копилка практик"), None),
-    ("recognition.register", _l("Поощрения"), {"admin", "coordinator"}),
-    ("news.index", _l("Новости"), None),
+    ("dashboard.index", _l("Главная"), None, None),
+    ("users.index", _l("Пользователи"), {"admin", "coordinator"}, PEOPLE),
+    ("banks.mentors", _l("Банк наставников"), {"admin", "coordinator"}, PEOPLE),
+    ("banks.mentees", _l("Банк наставляемых"), {"admin", "coordinator"}, PEOPLE),
+    ("questionnaires.index", _l("Анкеты"), {"admin", "coordinator"}, PEOPLE),
+    ("consents.mine", _l("Мои согласия и данные"), {"mentor", "mentee"}, None),
+    ("questionnaires.mine", _l("Мои анкеты"), {"mentor", "mentee"}, None),
+    ("pairing.index", _l("Подбор пар"), {"admin", "coordinator"}, PAIRS),
+    ("programmes.index", _l("Пары и программы"), None, PAIRS),
+    ("pairing.unpaired", _l("Без пары"), {"admin", "coordinator"}, PAIRS),
+    ("roadmap.index", _l("Дорожная карта"), None, PROGRAMME),
+    ("monitoring.index", _l("Мониторинг"), {"admin", "coordinator"}, PROGRAMME),
+    ("monitoring.mine", _l("Мониторинг пар"), {"mentor", "mentee"}, PROGRAMME),
+    ("practices.index", _l("Копилка практик"), None, PROGRAMME),
+    ("recognition.register", _l("Поощрения"), {"admin", "coordinator"}, PROGRAMME),
+    ("news.index", _l("Новости"), None, PROGRAMME),
+    ("notifications.index", NotificationsLabel(), None, None),
 ]
 
 
-def navigation():
+@dataclass
+class MenuItem:
+    label: object
+    endpoint: str | None = None
+    children: list = field(default_factory=list)
+    current: bool = False
+
+
+def navigation() -> list[MenuItem]:
+    """The menu for the signed-in user: plain links, and groups (shown as disclosure menus) that
+    hold two or more links; the group holding the current page is marked current."""
     if not current_user.is_authenticated:
         return []
-    return [(endpoint, label) for endpoint, label, allowed in NAVIGATION
-            if allowed is None or current_user.has_role(*allowed)]
+    here = request.endpoint if has_request_context() else None
+    menu: list[MenuItem] = []
+    groups: dict[str, MenuItem] = {}
+    for endpoint, label, allowed, group in NAVIGATION:
+        if allowed is not None and not current_user.has_role(*allowed):
+            continue
+        link = MenuItem(label, endpoint, current=endpoint == here)
+        if group is None:
+            menu.append(link)
+            continue
+        key = str(group)
+        if key not in groups:
+            groups[key] = MenuItem(group)
+            menu.append(groups[key])
+        groups[key].children.append(link)
+        groups[key].current |= link.current
+    return [item.children[0] if len(item.children) == 1 else item for item in menu]
 
 
 def init_app(app) -> None:

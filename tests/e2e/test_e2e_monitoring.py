@@ -12,6 +12,7 @@ def _logout(page):
 
 def test_coordinator_sees_before_after_charts_per_form(page, server, login):
     login("kurator")
+    page.locator("nav summary", has_text="Программа").click()  # the menu opens without JavaScript too
     page.get_by_role("link", name="Мониторинг", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Мониторинг и оценка результатов")
     page.get_by_role("link", name="Влияние на участников (до и после)").click()
