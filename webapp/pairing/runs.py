@@ -80,14 +80,33 @@ def start_run(organisation, params: RunParameters, author, parent: MatchingRun |
     return MatchingRun.get_by_id(run.id)
 
 
+# Runs executing in this process's threads; a queued or running run that is not here and is
+# older than STALE_AFTER was cut off by a restart of the server.
+_LIVE: set[int] = set()
+STALE_AFTER = dt.timedelta(minutes=15)
+INTERRUPTED = "Подбор прерван: сервер был перезапущен во время расчёта. Запустите подбор снова."
+
+
 def _in_thread(app, run_id: int) -> None:
+    _LIVE.add(run_id)
     with app.app_context():
         database.connect(reuse_if_open=True)
         try:
             execute(run_id)
         finally:
+            _LIVE.discard(run_id)
             if not database.is_closed():
                 database.close()
+
+
+def settle_if_interrupted(run: MatchingRun, now: dt.datetime | None = None) -> MatchingRun:
+    """A run left «queued»/«running» by a restart is marked failed, so the page stops waiting."""
+    now = now or dt.datetime.now()
+    if run.status in (QUEUED, RUNNING) and run.id not in _LIVE and now - run.created_at > STALE_AFTER:
+        MatchingRun.update(status=FAILED, error=INTERRUPTED, finished_at=now, step="Ошибка").where(
+            (MatchingRun.id == run.id) & MatchingRun.status.in_([QUEUED, RUNNING])).execute()
+        run = MatchingRun.get_by_id(run.id)
+    return run
 
 
 def _progress(run: MatchingRun, progress: int, step: str) -> None:

@@ -29,7 +29,7 @@ def _run(run_id: int) -> MatchingRun:
     run = MatchingRun.get_or_none(MatchingRun.id == run_id)
     if run is None or run.organisation_id != current_user.organisation_id:
         abort(404)
-    return run
+    return runs.settle_if_interrupted(run)
 
 
 def _mentee(mentee_id: int) -> User:
