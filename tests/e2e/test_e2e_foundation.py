@@ -57,3 +57,16 @@ def test_mentee_sees_next_steps_and_no_user_list(page, server, login):
     expect(page.get_by_role("link", name="Пользователи")).to_have_count(0)
     page.goto(f"{server}/users")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ошибка 403")
+
+
+def test_header_menus_open_and_close(page, server, login):
+    login("kurator")
+    pairs = page.locator("nav details", has_text="Пары")
+    programme = page.locator("nav details", has_text="Программа")
+    page.locator("nav summary", has_text="Пары").click()
+    expect(page.get_by_role("link", name="Подбор пар")).to_be_visible()
+    page.locator("nav summary", has_text="Программа").click()
+    expect(programme).to_have_attribute("open", "")
+    expect(pairs).not_to_have_attribute("open", "")  # opening one menu closes the other
+    page.keyboard.press("Escape")
+    expect(programme).not_to_have_attribute("open", "")
