@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import peewee as pw
+from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, FORMS, PROBLEMS
 from webapp.banks.answers import (PROBLEM_FEATURE_OF_ROLE, PURPOSE_OF_ROLE, QUESTIONNAIRE_STATUSES,
@@ -46,7 +47,7 @@ class BankFilters:
         def pick(name, allowed, label):
             value = (args.get(name) or "").strip()
             if value and value not in allowed:
-                notes.append(f"Неизвестное значение фильтра «{label}» не учтено.")
+                notes.append(_("Неизвестное значение фильтра «%(filter)s» не учтено.", filter=label))
                 return ""
             return value
 
@@ -60,14 +61,14 @@ class BankFilters:
             class_name = ""
         return cls(
             q=(args.get("q") or "").strip()[:100],
-            category=pick("category", CATEGORIES, "категория"),
+            category=pick("category", CATEGORIES, _("категория")),
             class_name=class_name,
-            subject=pick("subject", set(subjects), "предмет"),
-            problem=pick("problem", PROBLEMS, "проблема"),
-            form=pick("form", FORM_LABELS, "форма наставничества"),
-            questionnaire=pick("questionnaire", QUESTIONNAIRE_STATUSES, "анкета"),
-            consent=pick("consent", consents.CONSENT_STATUSES, "согласия"),
-            paired=pick("paired", PAIRED, "пара"),
+            subject=pick("subject", set(subjects), _("предмет")),
+            problem=pick("problem", PROBLEMS, _("проблема")),
+            form=pick("form", FORM_LABELS, _("форма наставничества")),
+            questionnaire=pick("questionnaire", QUESTIONNAIRE_STATUSES, _("анкета")),
+            consent=pick("consent", consents.CONSENT_STATUSES, _("согласия")),
+            paired=pick("paired", PAIRED, _("пара")),
             sort=sort,
             everyone=args.get("everyone") in ("1", "on", "true", "yes"),
             notes=notes,

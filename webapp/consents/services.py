@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 from webapp.db import database
 from webapp.models import AuditEvent, Consent, User, UserRole
 from webapp.models.consent import CONSENT_KINDS, PARTICIPATION, PERSONAL_DATA, REPRESENTATIVE, SELF
@@ -165,9 +167,9 @@ def validate_receipt(user: User, receipt: Receipt, today: dt.date | None = None)
         if not relation:
             errors.append("Укажите, кем представитель приходится участнику (мать, отец, опекун…).")
     if len(name) > NAME_MAX:
-        errors.append(f"ФИО представителя — не длиннее {NAME_MAX} символов.")
+        errors.append(_("ФИО представителя — не длиннее %(limit)s символов.", limit=NAME_MAX))
     if len(relation) > RELATION_MAX:
-        errors.append(f"Степень родства — не длиннее {RELATION_MAX} символов.")
+        errors.append(_("Степень родства — не длиннее %(limit)s символов.", limit=RELATION_MAX))
     return errors
 
 
@@ -199,7 +201,7 @@ def revoke(user: User, *, actor: User, reason: str = "") -> int:
     """Withdraw every consent of ``user``: they leave the banks and matching. Returns rows revoked."""
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
-        raise ConsentError(f"Причина — не длиннее {REASON_MAX} символов.")
+        raise ConsentError(_("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX))
     with database.atomic():
         count = (Consent.update(revoked_at=dt.datetime.now(), revoke_reason=reason)
                  .where((Consent.user == user) & Consent.revoked_at.is_null(True)).execute())

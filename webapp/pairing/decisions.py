@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 from flask import url_for
+from flask_babel import gettext as _
 
 from matching import MatchScorer
 from matching.catalogue import FORM_LABELS, PROBLEMS, form_for
@@ -45,22 +46,25 @@ def conflicts(suggestion: Suggestion, *, capacities=None, loads=None) -> list[st
     found = []
     mentor, mentee = suggestion.mentor, suggestion.mentee
     if not mentor.is_active:
-        found.append(f"Учётная запись наставника {mentor.full_name} отключена.")
+        found.append(_("Учётная запись наставника %(name)s отключена.", name=mentor.full_name))
     elif not adapter.in_bank(mentor, "mentor"):
-        found.append(f"Наставник {mentor.full_name} вне банка наставников (нет действующих согласий).")
+        found.append(_("Наставник %(name)s вне банка наставников (нет действующих согласий).",
+                        name=mentor.full_name))
     if not mentee.is_active:
-        found.append(f"Учётная запись наставляемого {mentee.full_name} отключена.")
+        found.append(_("Учётная запись наставляемого %(name)s отключена.", name=mentee.full_name))
     elif not adapter.in_bank(mentee, "mentee"):
-        found.append(f"Наставляемый {mentee.full_name} вне банка наставляемых (нет действующих согласий).")
+        found.append(_("Наставляемый %(name)s вне банка наставляемых (нет действующих согласий).",
+                        name=mentee.full_name))
     if _mentee_paired_for(mentee.id, suggestion.problem):
-        found.append(f"У наставляемого {mentee.full_name} уже есть наставник по этому направлению.")
+        found.append(_("У наставляемого %(name)s уже есть наставник по этому направлению.", name=mentee.full_name))
     capacity = (capacities or {}).get(mentor.id)
     if capacity is None:
         capacity = adapter.capacities([mentor.id])[mentor.id]
     load = (loads or {}).get(mentor.id) if loads is not None else adapter.mentor_loads(
         mentor.organisation_id, [mentor.id]).get(mentor.id, 0)
     if (load or 0) >= capacity:
-        found.append(f"У наставника {mentor.full_name} нет свободных мест: наставляемых {load or 0} из {capacity}.")
+        found.append(_("У наставника %(name)s нет свободных мест: наставляемых %(load)s из %(capacity)s.",
+                        name=mentor.full_name, load=load or 0, capacity=capacity))
     return found
 
 
@@ -108,7 +112,7 @@ def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
             raise PairingError(_status_message(suggestion))
         problems = conflicts(suggestion)
         if problems:
-            raise PairingError(" ".join(problems) + " Пара не создана.")
+            raise PairingError(" ".join(problems) + " " + _("Пара не создана."))
         # compare-and-set: only one of two concurrent accepts changes the row
         changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now())
                    .where((Suggestion.id == suggestion.id) & (Suggestion.status == PROPOSED)).execute())
@@ -173,7 +177,7 @@ def _get(suggestion_id: int, organisation) -> Suggestion:
 def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggestion:
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
-        raise PairingError(f"Причина отклонения — не длиннее {REASON_MAX} символов.")
+        raise PairingError(_("Причина отклонения — не длиннее %(limit)s символов.", limit=REASON_MAX))
     with database.atomic():
         suggestion = _get(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
@@ -192,7 +196,7 @@ def toggle_fixed(suggestion_id: int, organisation) -> Suggestion:
         if not suggestion.fixed:
             problems = conflicts(suggestion)
             if problems:
-                raise PairingError(" ".join(problems) + " Закрепить пару нельзя.")
+                raise PairingError(" ".join(problems) + " " + _("Закрепить пару нельзя."))
         Suggestion.update(fixed=not suggestion.fixed).where(Suggestion.id == suggestion.id).execute()
     return Suggestion.get_by_id(suggestion.id)
 
@@ -217,16 +221,17 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
         from flask import abort
         abort(404)
     if not adapter.in_bank(mentor, "mentor"):
-        raise PairingError(f"{mentor.full_name} вне банка наставников (нет роли, согласий или учётная запись отключена).")
+        raise PairingError(_("%(name)s вне банка наставников (нет роли, согласий или учётная запись отключена).",
+                              name=mentor.full_name))
     if not adapter.in_bank(mentee, "mentee"):
-        raise PairingError(f"{mentee.full_name} вне банка наставляемых.")
-    mentors, _ = adapter.mentor_profiles([mentor], organisation)
-    mentees, _ = adapter.mentee_profiles([mentee], organisation)
+        raise PairingError(_("%(name)s вне банка наставляемых.", name=mentee.full_name))
+    mentors, _skipped = adapter.mentor_profiles([mentor], organisation)
+    mentees, _skipped = adapter.mentee_profiles([mentee], organisation)
     mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
     scorer = MatchScorer().fit(mentors, mentees)
     reason = scorer.why_not(mentor.id, mentee.id)
     if reason:
-        raise PairingError(f"Такую пару составить нельзя: {reason}.")
+        raise PairingError(_("Такую пару составить нельзя: %(reason)s.", reason=reason))
     explanation = scorer.explain(mentor.id, mentee.id)
     with database.atomic():
         existing = Suggestion.get_or_none((Suggestion.run == run) & (Suggestion.mentor == mentor)

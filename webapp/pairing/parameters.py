@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
+from flask_babel import gettext as _
+
 from matching import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORMS, TYPES
 from webapp.models.user import CATEGORIES
@@ -44,18 +46,19 @@ class RunParameters:
 def _number(raw, label: str, errors: list, low: float, high: float) -> float | None:
     text = (raw or "").strip().replace(",", ".")
     if not text:
-        errors.append(f"Укажите значение поля «{label}».")
+        errors.append(_("Укажите значение поля «%(field)s».", field=label))
         return None
     try:
         value = float(text)
     except ValueError:
-        errors.append(f"Поле «{label}» должно быть числом.")
+        errors.append(_("Поле «%(field)s» должно быть числом.", field=label))
         return None
     if math.isnan(value) or math.isinf(value):
-        errors.append(f"Поле «{label}» должно быть обычным числом.")
+        errors.append(_("Поле «%(field)s» должно быть обычным числом.", field=label))
         return None
     if not low <= value <= high:
-        errors.append(f"Поле «{label}» должно быть от {low:g} до {high:g}.")
+        errors.append(_("Поле «%(field)s» должно быть от %(low)s до %(high)s.", field=label, low=f"{low:g}",
+                         high=f"{high:g}"))
         return None
     return value
 
@@ -68,33 +71,33 @@ def parse(form, *, class_names=(), subjects=()) -> tuple[RunParameters, list[str
     def choice(name, allowed, label):
         value = (form.get(name) or "").strip()
         if value and value not in allowed:
-            errors.append(f"Недопустимое значение поля «{label}».")
+            errors.append(_("Недопустимое значение поля «%(field)s».", field=label))
             return ""
         return value
 
-    p.form = choice("form", SCHOOL_FORMS, "форма наставничества")
-    p.kind = choice("kind", TYPES, "вид наставничества") or "traditional"
-    p.mentee_category = choice("mentee_category", CATEGORIES, "категория наставляемых")
-    p.mentor_category = choice("mentor_category", CATEGORIES, "категория наставников")
-    p.class_name = choice("class_name", set(class_names), "класс")
-    p.subject = choice("subject", set(subjects), "предмет")
+    p.form = choice("form", SCHOOL_FORMS, _("форма наставничества"))
+    p.kind = choice("kind", TYPES, _("вид наставничества")) or "traditional"
+    p.mentee_category = choice("mentee_category", CATEGORIES, _("категория наставляемых"))
+    p.mentor_category = choice("mentor_category", CATEGORIES, _("категория наставников"))
+    p.class_name = choice("class_name", set(class_names), _("класс"))
+    p.subject = choice("subject", set(subjects), _("предмет"))
     weights = {}
     for key in COMPONENTS:
-        value = _number(form.get(f"w_{key}", str(DEFAULT_WEIGHTS[key])), f"вес: {COMPONENT_LABELS[key]}",
+        value = _number(form.get(f"w_{key}", str(DEFAULT_WEIGHTS[key])), _("вес: %(component)s", component=_(COMPONENT_LABELS[key])),
                         errors, 0.0, WEIGHT_MAX)
         if value is not None:
             weights[key] = value
     if len(weights) == len(COMPONENTS) and sum(weights.values()) <= 0:
         errors.append("Хотя бы один вес должен быть больше нуля.")
     p.weights = weights
-    min_score = _number(form.get("min_score", "0"), "минимальный балл", errors, 0.0, 100.0)
+    min_score = _number(form.get("min_score", "0"), _("минимальный балл"), errors, 0.0, 100.0)
     p.min_score = min_score if min_score is not None else 0.0
-    top_k = _number(form.get("top_k", "3"), "число кандидатов на наставляемого", errors, 1, TOP_K_MAX)
+    top_k = _number(form.get("top_k", "3"), _("число кандидатов на наставляемого"), errors, 1, TOP_K_MAX)
     if top_k is not None and top_k != int(top_k):
         errors.append("Число кандидатов на наставляемого должно быть целым.")
     p.top_k = int(top_k) if top_k is not None else 3
-    p.objective = choice("objective", OBJECTIVES, "цель распределения") or "total"
-    spread = _number(form.get("spread", "0"), "распределение между наставниками", errors, 0.0, SPREAD_MAX)
+    p.objective = choice("objective", OBJECTIVES, _("цель распределения")) or "total"
+    spread = _number(form.get("spread", "0"), _("распределение между наставниками"), errors, 0.0, SPREAD_MAX)
     p.spread = spread if spread is not None else 0.0
     p.per_problem = form.get("per_problem") in ("1", "on", "true", "yes")
     if p.per_problem and (p.objective != "total" or p.spread > 0):

@@ -205,7 +205,7 @@ def fix(suggestion_id: int):
         s = decisions.toggle_fixed(suggestion_id, current_user.organisation)
     except decisions.PairingError as exc:
         return _after(run, error=_(str(exc)))
-    return _after(run, message=_("Пара закреплена для повторного подбора.") if s.fixed else "Закрепление снято.")
+    return _after(run, message=_("Пара закреплена для повторного подбора.") if s.fixed else _("Закрепление снято."))
 
 
 @bp.route("/runs/<int:run_id>/accept", methods=["POST"])
@@ -219,7 +219,7 @@ def bulk_accept(run_id: int):
     if Suggestion.select().where(Suggestion.id.in_(ids) & (Suggestion.run != run)).exists():
         abort(404)
     accepted, errors = decisions.bulk_accept(ids, current_user.organisation, current_user)
-    message = f"Подтверждено пар: {accepted}." if accepted else ""
+    message = _("Подтверждено пар: %(count)s.", count=accepted) if accepted else ""
     return _after(run, message=message, error=" ".join(errors))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
 
 MB = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 10 * MB
@@ -101,15 +102,18 @@ def check(filename: str, data: bytes) -> CheckedFile:
     name = clean_name(filename)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in TYPES:
-        raise UploadRejected(f"Файл «{name}»: такой тип файлов не принимается. Допустимы: {ALLOWED_LABEL}.")
+        raise UploadRejected(_("Файл «%(name)s»: такой тип файлов не принимается. Допустимы: %(allowed)s.",
+                                name=name, allowed=ALLOWED_LABEL))
     limit = max_file_size()
     if len(data) > limit:
-        raise UploadRejected(f"Файл «{name}» слишком большой. Допустимый размер — не более {size_label(limit)}.")
+        raise UploadRejected(_("Файл «%(name)s» слишком большой. Допустимый размер — не более %(limit)s.",
+                                name=name, limit=size_label(limit)))
     if not data:
-        raise UploadRejected(f"Файл «{name}» пустой.")
+        raise UploadRejected(_("Файл «%(name)s» пустой.", name=name))
     if not content_matches(extension, data):
-        raise UploadRejected(f"Файл «{name}»: содержимое не соответствует расширению .{extension}. "
-                             f"Сохраните файл в нужном формате и загрузите снова.")
+        raise UploadRejected(_("Файл «%(name)s»: содержимое не соответствует расширению .%(extension)s. "
+                               "Сохраните файл в нужном формате и загрузите снова.", name=name,
+                               extension=extension))
     return CheckedFile(name, extension, TYPES[extension], data)
 
 

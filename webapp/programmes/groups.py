@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from flask import abort
+from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, FORMS, TYPES
 from webapp.db import database
@@ -127,7 +128,7 @@ def parse_date(raw: str | None) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise GroupError(f"Дата «{text[:20]}» не распознана. Используйте формат ДД.ММ.ГГГГ.")
+    raise GroupError(_("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
 
 
 def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
@@ -144,7 +145,7 @@ def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
         raise GroupError("Дата смены этапа не может быть раньше начала работы пары.")
     note = (note or "").strip()
     if len(note) > REASON_MAX:
-        raise GroupError(f"Комментарий — не длиннее {REASON_MAX} символов.")
+        raise GroupError(_("Комментарий — не длиннее %(limit)s символов.", limit=REASON_MAX))
     with database.atomic():
         MentoringGroup.update(stage=stage).where(MentoringGroup.id == group.id).execute()
         StageChange.create(group=group, stage=stage, changed_on=on, changed_by=actor, note=note)
@@ -173,7 +174,7 @@ def end_early(group, reason: str, send_back: bool, actor) -> None:
     if not reason:
         raise GroupError("Укажите причину досрочного завершения.")
     if len(reason) > REASON_MAX:
-        raise GroupError(f"Причина — не длиннее {REASON_MAX} символов.")
+        raise GroupError(_("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX))
     if group.status != ACTIVE:
         raise GroupError("Эта пара уже завершена.")
     today = dt.date.today()

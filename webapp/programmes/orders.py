@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import abort
+from flask_babel import gettext as _
 from peewee import IntegrityError
 
 from webapp.ids import ids_or_404
@@ -52,25 +53,25 @@ def create_order(organisation, form, raw_ids, actor):
     errors = []
     number = (form.get("number") or "").strip()
     if not number:
-        errors.append("Укажите номер приказа.")
+        errors.append(_("Укажите номер приказа."))
     elif len(number) > NUMBER_MAX:
-        errors.append(f"Номер приказа — не длиннее {NUMBER_MAX} символов.")
+        errors.append(_("Номер приказа — не длиннее %(limit)s символов.", limit=NUMBER_MAX))
     try:
         signed_on = parse_date(form.get("signed_on"))
         if signed_on is None:
-            errors.append("Укажите дату приказа.")
+            errors.append(_("Укажите дату приказа."))
     except GroupError as exc:
         errors.append(str(exc))
         signed_on = None
     basis = (form.get("basis") or "").strip()
     if len(basis) > BASIS_MAX:
-        errors.append(f"Основание — не длиннее {BASIS_MAX} символов.")
+        errors.append(_("Основание — не длиннее %(limit)s символов.", limit=BASIS_MAX))
     responsible = (form.get("responsible_name") or "").strip()
     if len(responsible) > NAME_MAX:
-        errors.append(f"ФИО ответственного — не длиннее {NAME_MAX} символов.")
+        errors.append(_("ФИО ответственного — не длиннее %(limit)s символов.", limit=NAME_MAX))
     groups = selected_groups(organisation, raw_ids)
     if not groups:
-        errors.append("Нет пар и групп для приказа: все подтверждённые пары уже включены в приказы.")
+        errors.append(_("Нет пар и групп для приказа: все подтверждённые пары уже включены в приказы."))
     if errors:
         raise GroupError(" ".join(errors))
     try:
@@ -80,7 +81,7 @@ def create_order(organisation, form, raw_ids, actor):
             MentoringGroup.update(order_number=number, order_date=signed_on).where(
                 MentoringGroup.id.in_([g.id for g in groups])).execute()
     except IntegrityError:
-        raise GroupError(f"Приказ № {number} уже есть. Укажите другой номер.") from None
+        raise GroupError(_("Приказ № %(number)s уже есть. Укажите другой номер.", number=number)) from None
     groups = list(MentoringGroup.select().where(MentoringGroup.id.in_([g.id for g in groups]))
                   .order_by(MentoringGroup.created_at, MentoringGroup.id))
     return order, rows_for(groups)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import gettext as _
+
 from webapp.db import database
 from webapp.models import MeetingLog, PlanItem, Programme
 from webapp.models.programme import DONE_ITEM, MEETING_FORMATS, PLAN_STATUSES
@@ -41,17 +43,17 @@ def programme_of(group) -> Programme:
 def _text(form, name: str, label: str, limit: int, errors: list, required: bool = False) -> str:
     value = (form.get(name) or "").strip()
     if required and not value:
-        errors.append(f"Заполните поле «{label}».")
+        errors.append(_("Заполните поле «%(field)s».", field=label))
     if len(value) > limit:
-        errors.append(f"Поле «{label}» — не длиннее {limit} символов.")
+        errors.append(_("Поле «%(field)s» — не длиннее %(limit)s символов.", field=label, limit=limit))
     return value
 
 
 def update_goals(programme, form, actor) -> None:
     errors: list[str] = []
-    goals = _text(form, "goals", "Цели", TEXT_MAX, errors)
-    tasks = _text(form, "tasks", "Задачи", TEXT_MAX, errors)
-    results = _text(form, "expected_results", "Ожидаемые результаты", TEXT_MAX, errors)
+    goals = _text(form, "goals", _("Цели"), TEXT_MAX, errors)
+    tasks = _text(form, "tasks", _("Задачи"), TEXT_MAX, errors)
+    results = _text(form, "expected_results", _("Ожидаемые результаты"), TEXT_MAX, errors)
     if errors:
         raise GroupError(" ".join(errors))
     Programme.update(goals=goals, tasks=tasks, expected_results=results, updated_at=dt.datetime.now(),
@@ -60,9 +62,9 @@ def update_goals(programme, form, actor) -> None:
 
 def add_item(programme, form) -> PlanItem:
     errors: list[str] = []
-    name = _text(form, "name", "Мероприятие", NAME_MAX, errors, required=True)
-    responsible = _text(form, "responsible", "Ответственный", SHORT_MAX, errors)
-    result = _text(form, "result_doc", "Результат (вид документа)", SHORT_MAX, errors)
+    name = _text(form, "name", _("Мероприятие"), NAME_MAX, errors, required=True)
+    responsible = _text(form, "responsible", _("Ответственный"), SHORT_MAX, errors)
+    result = _text(form, "result_doc", _("Результат (вид документа)"), SHORT_MAX, errors)
     try:
         deadline = parse_date(form.get("deadline"))
     except GroupError as exc:
@@ -89,28 +91,28 @@ def set_item_status(programme, item_id, status: str) -> PlanItem:
 
 def add_meeting(programme, form, actor, group) -> MeetingLog:
     errors: list[str] = []
-    topic = _text(form, "topic", "Тема", NAME_MAX, errors, required=True)
-    outcome = _text(form, "outcome", "Итог встречи", TEXT_MAX, errors)
+    topic = _text(form, "topic", _("Тема"), NAME_MAX, errors, required=True)
+    outcome = _text(form, "outcome", _("Итог встречи"), TEXT_MAX, errors)
     fmt = (form.get("format") or "").strip()
     if fmt not in MEETING_FORMATS:
-        errors.append("Выберите формат встречи: очно или дистанционно.")
+        errors.append(_("Выберите формат встречи: очно или дистанционно."))
     duration = None
     raw = (form.get("duration_minutes") or "").strip()
     try:
         duration = int(raw)
         if not 1 <= duration <= DURATION_MAX:
-            errors.append(f"Продолжительность — от 1 до {DURATION_MAX} минут.")
+            errors.append(_("Продолжительность — от 1 до %(limit)s минут.", limit=DURATION_MAX))
     except ValueError:
-        errors.append("Продолжительность укажите целым числом минут.")
+        errors.append(_("Продолжительность укажите целым числом минут."))
     met_on = None
     try:
         met_on = parse_date(form.get("met_on"))
         if met_on is None:
-            errors.append("Укажите дату встречи.")
+            errors.append(_("Укажите дату встречи."))
         elif met_on > dt.date.today():
-            errors.append("Дата встречи не может быть в будущем.")
+            errors.append(_("Дата встречи не может быть в будущем."))
         elif group.started_on and met_on < group.started_on:
-            errors.append("Дата встречи раньше начала работы пары.")
+            errors.append(_("Дата встречи раньше начала работы пары."))
     except GroupError as exc:
         errors.append(str(exc))
     if errors:

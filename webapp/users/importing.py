@@ -11,6 +11,8 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 from webapp.db import database
 from webapp.labels import CATEGORY_ALIASES
 from webapp.users.accounts import AccountData, create_account, login_taken, normalise_class, validate
@@ -114,8 +116,8 @@ def map_header(header: list[str]) -> dict[str, int]:
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
         raise ImportFileError(
-            "В первой строке файла не найдены нужные столбцы (обязательны «ФИО» и «категория»). "
-            f"Ожидаемые заголовки: {EXPECTED_HEADER}.")
+            _("В первой строке файла не найдены нужные столбцы (обязательны «ФИО» и «категория»). "
+              "Ожидаемые заголовки: %(header)s.", header=EXPECTED_HEADER))
     return mapping
 
 
@@ -131,8 +133,8 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
     category_text = _cell(row, mapping, "category").lower().replace("ё", "е")
     category = CATEGORY_ALIASES.get(category_text, "")
     if not category:
-        errors.append(f"Неизвестная категория «{category_text[:40]}»: допустимы педагог, обучающийся, "
-                      "студент, представитель работодателя.")
+        errors.append(_("Неизвестная категория «%(category)s»: допустимы педагог, обучающийся, "
+                        "студент, представитель работодателя.", category=category_text[:40]))
     class_or_position = _cell(row, mapping, "class_or_position")
     roles_text = _cell(row, mapping, "roles").lower()
     roles = []
@@ -141,7 +143,7 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
         if not word:
             continue
         if word not in ROLE_ALIASES:
-            errors.append(f"Неизвестная роль «{word[:40]}»: допустимы наставник, наставляемый.")
+            errors.append(_("Неизвестная роль «%(role)s»: допустимы наставник, наставляемый.", role=word[:40]))
         else:
             roles.append(ROLE_ALIASES[word])
     if not roles_text:
@@ -168,7 +170,7 @@ def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, stri
     mapping = map_header(rows[0])
     body = rows[1:]
     if len(body) > MAX_ROWS:
-        raise ImportFileError(f"Слишком много строк: не более {MAX_ROWS} за один раз.")
+        raise ImportFileError(_("Слишком много строк: не более %(limit)s за один раз.", limit=MAX_ROWS))
     report = ImportReport()
     valid: list[AccountData] = []
     seen_people: dict[tuple, int] = {}
@@ -181,15 +183,16 @@ def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, stri
         data, errors = row_to_account(row, mapping)
         person = (data.full_name.lower(), data.category, normalise_class(data.class_name))
         if person in seen_people:
-            errors.append(f"Повтор строки {seen_people[person]}: тот же человек уже есть в файле.")
+            errors.append(_("Повтор строки %(row)s: тот же человек уже есть в файле.", row=seen_people[person]))
         if data.login:
             if data.login in seen_logins:
-                errors.append(f"Логин «{data.login}» уже указан в строке {seen_logins[data.login]}.")
+                errors.append(_("Логин «%(login)s» уже указан в строке %(row)s.", login=data.login,
+                                row=seen_logins[data.login]))
             elif login_taken(data.login):
-                errors.append(f"Логин «{data.login}» уже занят.")
+                errors.append(_("Логин «%(login)s» уже занят.", login=data.login))
         if data.email:
             if data.email.lower() in seen_emails:
-                errors.append(f"E-mail уже указан в строке {seen_emails[data.email.lower()]}.")
+                errors.append(_("E-mail уже указан в строке %(row)s.", row=seen_emails[data.email.lower()]))
         if errors:
             report.problems.append(RowProblem(number, errors))
             continue
