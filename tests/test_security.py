@@ -89,3 +89,11 @@ def test_text_is_escaped_never_run(as_coordinator, school):
 def test_app_factory_has_no_module_level_app():
     import webapp
     assert not hasattr(webapp, "app") and callable(create_app)
+
+
+def test_downloads_with_personal_data_are_not_cached(client, auth, school):
+    auth.login("mentee")
+    response = client.get("/consents/mine/data.json")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert "attachment" in response.headers["Content-Disposition"]

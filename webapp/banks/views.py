@@ -1,13 +1,10 @@
 """The coordinator's banks: tables with active search, the person page, XLSX and DOCX exports."""
 from __future__ import annotations
 
-from io import BytesIO
-
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
-from webapp.ids import ids_or_404
 from webapp.access import same_org_or_404, staff_only
 from webapp.banks import listing
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
@@ -15,7 +12,9 @@ from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABE
 from webapp.consents import services as consents
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
+from webapp.downloads import download
 from webapp.htmx import render
+from webapp.ids import ids_or_404
 from webapp.models import AuditEvent, User
 from webapp.pagination import paginate, parse_page
 from webapp.recognition.services import training_summary
@@ -26,8 +25,6 @@ bp = Blueprint("banks", __name__, url_prefix="/banks")
 TITLES = {"mentor": "Банк наставников", "mentee": "Банк наставляемых"}
 ENDPOINTS = {"mentor": "banks.mentors", "mentee": "banks.mentees"}
 MAX_SELECTION = 500
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _filters(role: str) -> listing.BankFilters:
@@ -73,13 +70,13 @@ def _xlsx(role: str):
     data = bank_workbook(current_user.organisation, role, people)
     AuditEvent.record("bank_exported", actor=current_user, target=role, details=f"{len(people)} чел.")
     name = "bank-mentors.xlsx" if role == "mentor" else "bank-mentees.xlsx"
-    return send_file(BytesIO(data), mimetype=XLSX, as_attachment=True, download_name=name)
+    return download(data, name)
 
 
 def _docx(role: str):
     people = _selected_or_filtered(role)
     data = consent_forms(people, current_user.organisation)
-    return send_file(BytesIO(data), mimetype=DOCX, as_attachment=True, download_name="soglasiya.docx")
+    return download(data, "soglasiya.docx")
 
 
 @bp.route("/mentors")

@@ -2,19 +2,18 @@
 and downloads everything stored about them."""
 from __future__ import annotations
 
-from io import BytesIO
-
-from flask import Blueprint, flash, make_response, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import same_org_or_404, signed_in, staff_only
-from webapp.banks.views import DOCX, person_context
+from webapp.banks.views import person_context
 from webapp.consents import services
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
 from webapp.consents.steps import register_steps
+from webapp.downloads import download
 from webapp.htmx import is_htmx, with_trigger
 from webapp.models import AuditEvent, User
 
@@ -87,8 +86,7 @@ def revoke(user_id: int):
 def forms_docx(user_id: int):
     user = _person(user_id)
     data = consent_forms([user], current_user.organisation)
-    return send_file(BytesIO(data), mimetype=DOCX, as_attachment=True,
-                     download_name=f"soglasie-{user.login}.docx")
+    return download(data, f"soglasie-{user.login}.docx")
 
 
 @bp.route("/people/<int:user_id>/data.json")
@@ -102,8 +100,7 @@ def person_data(user_id: int):
 
 def _json(user, hide_revoked_answers: bool = False):
     data = personal_data_json(user, hide_revoked_answers=hide_revoked_answers)
-    return send_file(BytesIO(data), mimetype="application/json", as_attachment=True,
-                     download_name=f"personal-data-{user.login}.json")
+    return download(data, f"personal-data-{user.login}.json")
 
 
 # --- the person's own page --------------------------------------------------

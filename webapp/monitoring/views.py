@@ -2,13 +2,14 @@
 figures, exports; a participant's list of the pair questionnaires to fill in."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import roles, same_org_or_404, staff_only
+from webapp.downloads import download
 from webapp.models import MentoringGroup
 from webapp.monitoring import assigning, dataset, export, report, statistics
 from webapp.monitoring.assigning import STAGE_LABELS
@@ -24,8 +25,6 @@ def ru_number(value, signed: bool = False) -> str:
         return "—"
     return (f"{value:+.2f}" if signed else f"{value:.2f}").replace(".", ",")
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _filters() -> tuple[str, str]:
@@ -144,8 +143,7 @@ def report_xlsx():
         s = report.pair_scope(org, group)
         s.title = FORM_LABELS.get(group.form, group.form)
         pairs.append((names[group.id], s))
-    return send_file(export.report_xlsx(built, pairs), mimetype=XLSX, as_attachment=True,
-                     download_name="monitoring.xlsx")
+    return download(export.report_xlsx(built, pairs), "monitoring.xlsx")
 
 
 @bp.route("/report.docx")
@@ -153,8 +151,7 @@ def report_xlsx():
 def report_docx():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role)
-    return send_file(export.report_docx(current_user.organisation, built), mimetype=DOCX, as_attachment=True,
-                     download_name="monitoring.docx")
+    return download(export.report_docx(current_user.organisation, built), "monitoring.docx")
 
 
 @bp.route("/mine")

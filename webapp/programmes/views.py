@@ -1,15 +1,14 @@
 """Pairs and groups: list with flags, a pair's page with its programme and meeting log, documents, the order."""
 from __future__ import annotations
 
-from io import BytesIO
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.catalogue import TYPES
 from webapp.access import roles, staff_only
 from webapp.consents.documents import consent_forms
+from webapp.downloads import download
 from webapp.htmx import is_htmx, render
 from webapp.models import GroupMember, PairingOrder, User
 from webapp.models.programme import PLAN_STATUSES
@@ -18,7 +17,6 @@ from webapp.programmes.groups import GroupError
 
 bp = Blueprint("programmes", __name__, url_prefix="/pairs")
 EVERYONE = ("admin", "coordinator", "mentor", "mentee")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.route("")
@@ -134,7 +132,7 @@ def add_meeting(group_id: int):
 
 
 def _docx(data: bytes, name: str):
-    return send_file(BytesIO(data), mimetype=DOCX, as_attachment=True, download_name=name)
+    return download(data, name)
 
 
 @bp.route("/<int:group_id>/programme.docx")

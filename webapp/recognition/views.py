@@ -1,18 +1,18 @@
 """A mentor's recognitions and training; the school's register of recognitions."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import roles, signed_in, staff_only
+from webapp.downloads import download
 from webapp.models import Award, TrainingCourse, User
 from webapp.recognition import export, services
 from webapp.recognition.forms import AwardForm, TrainingForm
 
 bp = Blueprint("recognition", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _mentor(user_id: int) -> User:
@@ -92,7 +92,7 @@ def delete_course(user_id: int, course_id: int):
 def mentor_xlsx(user_id: int):
     user = _mentor(user_id)
     buffer = export.awards_xlsx(services.awards_of(user), services.courses_of(user))
-    return send_file(buffer, mimetype=XLSX, as_attachment=True, download_name=f"pooshchreniya_{user.id}.xlsx")
+    return download(buffer, f"pooshchreniya_{user.id}.xlsx")
 
 
 @bp.route("/recognition")
@@ -116,5 +116,4 @@ def register_xlsx():
     org = current_user.organisation
     courses = (TrainingCourse.select(TrainingCourse, User).join(User)
                .where(TrainingCourse.organisation == org).order_by(User.full_name, TrainingCourse.started_on))
-    return send_file(export.awards_xlsx(services.school_awards(org), courses), mimetype=XLSX,
-                     as_attachment=True, download_name="pooshchreniya_nastavnikov.xlsx")
+    return download(export.awards_xlsx(services.school_awards(org), courses), "pooshchreniya_nastavnikov.xlsx")

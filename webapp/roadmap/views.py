@@ -1,19 +1,18 @@
 """The roadmap: everyone in the school reads it, the coordinator edits it."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import same_org_or_404, signed_in, staff_only
+from webapp.downloads import download
 from webapp.models import RoadmapItem
 from webapp.roadmap import export, services
 from webapp.roadmap.forms import RoadmapItemForm
 
 bp = Blueprint("roadmap", __name__, url_prefix="/roadmap")
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _item(item_id: int) -> RoadmapItem:
@@ -71,15 +70,13 @@ def delete(item_id: int):
 @signed_in
 def export_docx():
     services.prefill(current_user.organisation)
-    return send_file(export.roadmap_docx(current_user.organisation), mimetype=DOCX, as_attachment=True,
-                     download_name="dorozhnaya_karta.docx")
+    return download(export.roadmap_docx(current_user.organisation), "dorozhnaya_karta.docx")
 
 
 @bp.route("/roadmap.xlsx")
 @signed_in
 def export_xlsx():
     services.prefill(current_user.organisation)
-    return send_file(export.roadmap_xlsx(current_user.organisation), mimetype=XLSX, as_attachment=True,
-                     download_name="dorozhnaya_karta.xlsx")
+    return download(export.roadmap_xlsx(current_user.organisation), "dorozhnaya_karta.xlsx")
 
 
