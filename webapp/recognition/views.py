@@ -14,7 +14,6 @@ from webapp.recognition.forms import AwardForm, TrainingForm
 bp = Blueprint("recognition", __name__)
 
 
-
 def _mentor(user_id: int) -> User:
     """A mentor of the signed-in person's school whom they may see: staff see all, a mentor sees themself."""
     user = User.get_or_none(User.id == user_id)
@@ -39,52 +38,50 @@ def mentor(user_id: int):
     return _page(_mentor(user_id))
 
 
+def _add(user_id: int, form_class, save, message: str, form_name: str):
+    """Add a record to a mentor's page; a bad form comes back with its messages (400)."""
+    user = _mentor(user_id)
+    form = form_class()
+    if form.validate_on_submit():
+        save(user, form.data_dict(), current_user)
+        flash(message, "success")
+        return redirect(url_for("recognition.mentor", user_id=user.id), 303)
+    return _page(user, status=400, **{form_name: form})
+
+
+def _delete(user_id: int, model, record_id: int):
+    """Delete one of a mentor's records; another mentor's or a forged id answers 404."""
+    user = _mentor(user_id)
+    record = model.get_or_none((model.id == record_id) & (model.user == user))
+    if record is None:
+        abort(404)
+    record.delete_instance()
+    flash(_("Запись удалена."), "success")
+    return redirect(url_for("recognition.mentor", user_id=user.id), 303)
+
+
 @bp.route("/mentors/<int:user_id>/awards", methods=["POST"])
 @staff_only
 def add_award(user_id: int):
-    user = _mentor(user_id)
-    form = AwardForm()
-    if form.validate_on_submit():
-        services.add_award(user, form.data_dict(), current_user)
-        flash(_("Поощрение добавлено."), "success")
-        return redirect(url_for("recognition.mentor", user_id=user.id), 303)
-    return _page(user, award_form=form, status=400)
+    return _add(user_id, AwardForm, services.add_award, _("Поощрение добавлено."), "award_form")
 
 
 @bp.route("/mentors/<int:user_id>/awards/<int:award_id>/delete", methods=["POST"])
 @staff_only
 def delete_award(user_id: int, award_id: int):
-    user = _mentor(user_id)
-    award = Award.get_or_none((Award.id == award_id) & (Award.user == user))
-    if award is None:
-        abort(404)
-    award.delete_instance()
-    flash(_("Запись удалена."), "success")
-    return redirect(url_for("recognition.mentor", user_id=user.id), 303)
+    return _delete(user_id, Award, award_id)
 
 
 @bp.route("/mentors/<int:user_id>/training", methods=["POST"])
 @roles("admin", "coordinator", "mentor")
 def add_course(user_id: int):
-    user = _mentor(user_id)
-    form = TrainingForm()
-    if form.validate_on_submit():
-        services.add_course(user, form.data_dict(), current_user)
-        flash(_("Курс добавлен."), "success")
-        return redirect(url_for("recognition.mentor", user_id=user.id), 303)
-    return _page(user, training_form=form, status=400)
+    return _add(user_id, TrainingForm, services.add_course, _("Курс добавлен."), "training_form")
 
 
 @bp.route("/mentors/<int:user_id>/training/<int:course_id>/delete", methods=["POST"])
 @roles("admin", "coordinator", "mentor")
 def delete_course(user_id: int, course_id: int):
-    user = _mentor(user_id)
-    course = TrainingCourse.get_or_none((TrainingCourse.id == course_id) & (TrainingCourse.user == user))
-    if course is None:
-        abort(404)
-    course.delete_instance()
-    flash(_("Запись удалена."), "success")
-    return redirect(url_for("recognition.mentor", user_id=user.id), 303)
+    return _delete(user_id, TrainingCourse, course_id)
 
 
 @bp.route("/mentors/<int:user_id>/recognition.xlsx")
