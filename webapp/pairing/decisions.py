@@ -9,7 +9,6 @@ import json
 from flask import url_for
 from flask_babel import gettext as _
 
-from matching import MatchScorer
 from matching.catalogue import FORM_LABELS, PROBLEMS, form_for
 from webapp.db import database
 from webapp.models import (GroupMember, MentoringGroup, StageChange, Suggestion, UnpairedMentee, User)
@@ -228,6 +227,7 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
     mentors, _skipped = adapter.mentor_profiles([mentor], organisation)
     mentees, _skipped = adapter.mentee_profiles([mentee], organisation)
     mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
+    from matching import MatchScorer  # heavy (scikit-learn): loaded only for a hand-made pair
     scorer = MatchScorer().fit(mentors, mentees)
     reason = scorer.why_not(mentor.id, mentee.id)
     if reason:

@@ -12,7 +12,6 @@ import threading
 
 from flask import current_app
 
-from matching import MatchScorer, PairAssigner
 from webapp.db import contains, database
 from webapp.models import MatchingRun, Suggestion, UnpairedMentee, User
 from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPERSEDED
@@ -180,6 +179,7 @@ def _execute(run: MatchingRun) -> None:
     MatchingRun.update(n_mentors=len(mentors), n_mentees=len(mentees)).where(MatchingRun.id == run.id).execute()
     _progress(run, 25, "Расчёт совпадений")
     try:
+        from matching import MatchScorer  # heavy (scikit-learn): loaded when a run starts
         scorer = MatchScorer(weights=params.weights, form=params.form or None, min_score=params.min_score,
                              excluded_pairs=_excluded_pairs(run), fixed_pairs=fixed_ok).fit(mentor_profiles,
                                                                                             mentee_profiles)
@@ -189,6 +189,7 @@ def _execute(run: MatchingRun) -> None:
     _progress(run, 55, "Подбор кандидатов и объяснения")
     suggestions = scorer.suggest(top_k=params.top_k)
     _progress(run, 70, "Оптимальное распределение")
+    from matching import PairAssigner
     assigner = PairAssigner(objective=params.objective, spread=params.spread,
                             per_problem=params.per_problem).fit(scorer)
     _progress(run, 85, "Сохранение результатов")

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matching import COMPONENTS, DEFAULT_WEIGHTS
+from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
 from webapp.access import staff_only
 from webapp.banks.listing import subjects_of
