@@ -41,6 +41,9 @@ def test_demo_is_deterministic(make_app, tmp_path):
     for index in range(2):
         app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / f'demo{index}.sqlite3'}")
         with app.app_context():
+            from webapp import migrations
+            from webapp.db import database
+            migrations.upgrade(database.obj)
             _load()
             names.append([(c.user.login, c.kind, c.representative_name, c.revoked_at is None)
                           for c in Consent.select().order_by(Consent.id)])
