@@ -113,6 +113,36 @@ def app(make_app):
     return make_app()
 
 
+@pytest.fixture(scope="session")
+def demo_template(template_database, tmp_path_factory):
+    """SQLite: the demo school loaded once per session into a copy of the template (PostgreSQL: None)."""
+    if template_database.pg_url:
+        return None
+    from webapp import demo
+    from webapp.db import database
+    folder = tmp_path_factory.mktemp("demo")
+    url = template_database.fresh(folder)
+    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test-secret"},
+                     instance_path=str(folder / "instance"))
+    with app.app_context():
+        demo.load()
+    database.close()
+    return folder / "test.sqlite3"
+
+
+@pytest.fixture
+def demo_app(make_app, db_url, demo_template):
+    """An app on a database holding the demo school (copied from the session's demo on SQLite)."""
+    if demo_template is not None:
+        shutil.copyfile(demo_template, db_url.removeprefix("sqlite:///"))
+    app = make_app(MATCHING_SYNC=True)
+    if demo_template is None:
+        from webapp import demo
+        with app.app_context():
+            demo.load()
+    return app
+
+
 @pytest.fixture
 def school(app):
     """Two organisations with a coordinator, mentors and mentees each."""

@@ -17,8 +17,8 @@ def _load():
     return org
 
 
-def test_demo_consents(app):
-    org = _load()
+def test_demo_consents(demo_app):
+    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
     people = list(User.select().where(User.organisation == org))
     states = services.states_for(people)
     statuses = [states[u.id].status for u in people if u.has_role("mentor", "mentee")]
@@ -50,8 +50,8 @@ def test_demo_is_deterministic(make_app, tmp_path):
     assert names[0] == names[1]
 
 
-def test_demo_banks_and_export(app, client):
-    _load()
+def test_demo_banks_and_export(demo_app):
+    client = demo_app.test_client()
     client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
     page = text(client.get("/banks/mentees?everyone=1&consent=revoked"))
     assert "Найдено: 1" in page or "Найдено: 0" in page  # the revoked person may be a mentor
