@@ -81,7 +81,7 @@ def import_file():
             report = importing.import_accounts(current_user.organisation, upload.filename, upload.read(),
                                                actor=current_user, strict=form.strict.data)
         except importing.ImportFileError as exc:
-            error = _(str(exc))
+            error = exc.message
             status = 400
         if report and report.committed:
             report.links = {u.id: invitations.issue(u) for u in report.created}
