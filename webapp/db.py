@@ -24,21 +24,41 @@ def _unicode_lower(value):
     return value.lower() if isinstance(value, str) else value
 
 
-def open_database(url: str) -> peewee.Database:
-    """Connect to ``url`` (sqlite:///path or postgresql://...) with our settings."""
+def _pooled(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return url if "+pool" in scheme else f"{scheme}+pool://{rest}"
+
+
+def open_database(url: str, *, pool: bool = False) -> peewee.Database:
+    """Connect to ``url`` (sqlite:///path or postgresql://...) with our settings.
+
+    ``pool``: the web application keeps connections open in a pool (``close()`` hands one back),
+    so a request does not pay for opening the database and setting its pragmas.
+    """
+    pool_args = {"max_connections": 32, "stale_timeout": 300} if pool else {}
+    if pool:
+        url = _pooled(url)
     if url.startswith("sqlite"):
-        db = connect(url, pragmas=SQLITE_PRAGMAS, autoconnect=True)
+        db = connect(url, pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
     else:
-        db = connect(url, autoconnect=True)
+        db = connect(url, autoconnect=True, **pool_args)
     return db
 
 
-def bind(url: str) -> peewee.Database:
-    db = open_database(url)
+def bind(url: str, *, pool: bool = True) -> peewee.Database:
+    db = open_database(url, pool=pool)
     database.initialize(db)
     return db
+
+
+def release_all() -> None:
+    """Really close every pooled connection (before copying or removing the database file)."""
+    if hasattr(database.obj, "close_all"):
+        database.obj.close_all()
+    elif database.obj is not None and not database.is_closed():
+        database.close()
 
 
 def init_app(app) -> None:
