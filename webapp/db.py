@@ -39,6 +39,8 @@ def open_database(url: str, *, pool: bool = False) -> peewee.Database:
     if pool:
         url = _pooled(url)
     if url.startswith("sqlite"):
+        if pool:  # a pooled connection serves one thread at a time, but not always the same thread
+            pool_args["check_same_thread"] = False
         db = connect(url, pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
