@@ -12,13 +12,11 @@ from webapp.consents import services
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
-from webapp.consents.steps import register_steps
 from webapp.downloads import download
 from webapp.htmx import is_htmx, with_trigger
 from webapp.models import AuditEvent, User
 
 bp = Blueprint("consents", __name__, url_prefix="/consents")
-bp.record_once(lambda state: register_steps())
 
 
 def _person(user_id: int) -> User:

@@ -15,7 +15,7 @@ from webapp.monitoring import assigning, cache, dataset, export, report, statist
 from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
-bp.record_once(lambda state: (assigning.register_steps(), cache.clear()))
+bp.record_once(lambda state: cache.clear())
 
 
 @bp.app_template_filter("ru_number")

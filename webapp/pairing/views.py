@@ -14,7 +14,7 @@ from webapp.banks.listing import subjects_of
 from webapp.db import contains
 from webapp.htmx import is_htmx, render
 from webapp.ids import ids_or_404, parse_id
-from webapp.models import GroupMember, MatchingRun, UnpairedMentee, User
+from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
 from webapp.pairing import decisions, learning, review, runs
 from webapp.pairing import profiles_adapter as adapter
@@ -290,22 +290,8 @@ def mark_unpaired(mentee_id: int):
 __all__ = ["bp", "PROPOSED"]
 
 
-def _programme_steps(user):
-    """Dashboard: a participant's link to the programme of each active pair."""
-    from webapp.dashboard.services import Step
-    from webapp.models import MentoringGroup
-    from webapp.models.mentoring import ACTIVE
-    rows = (GroupMember.select(GroupMember.group).join(MentoringGroup)
-            .where((GroupMember.user == user) & (MentoringGroup.status == ACTIVE)).distinct())
-    return [Step("Откройте персонализированную программу наставничества вашей пары и журнал встреч.",
-                 "programmes.show", {"group_id": r.group_id}) for r in rows]
-
-
 def _setup(state) -> None:
-    from webapp.dashboard.services import STEP_PROVIDERS
     from webapp.pairing.notifications import unread_count
-    if _programme_steps not in STEP_PROVIDERS:
-        STEP_PROVIDERS.append(_programme_steps)
     state.app.jinja_env.globals["unread_notifications"] = unread_count
     from webapp.pairing import run_status
     run_status.init_app(state.app)

@@ -17,11 +17,9 @@ from webapp.models import Questionnaire, Response
 from webapp.questionnaires import responses, validation
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
-from webapp.questionnaires.steps import register_steps
 
 bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
 bp.add_app_template_filter(answer_text, "answer_text")
-bp.record_once(lambda state: register_steps())
 
 
 @bp.app_context_processor
