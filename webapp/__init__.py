@@ -1,6 +1,7 @@
 """Наставник: the application factory."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -13,12 +14,15 @@ csrf = CSRFProtect()
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH")
     app = Flask(__name__, instance_relative_config=True,
+                instance_path=str(Path(instance_path).resolve()) if instance_path else None,
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from webapp.config import default_config, load_secret_key
+    from webapp.config import default_config, load_secret_key, self_hosting_config
     app.config.from_mapping(default_config(app.instance_path))
+    app.config.from_mapping(self_hosting_config(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
         app.config.from_mapping(test_config)
@@ -34,6 +38,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     access.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    from webapp.ops import proxy, error_clock
+    proxy.init_app(app)
+    error_clock.init_app(app)
 
     from webapp import templating
     templating.init_app(app)

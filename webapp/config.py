@@ -37,3 +37,28 @@ def default_config(instance_path: str) -> dict:
         "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
         "PRACTICE_MAX_FILE_SIZE": 10 * 1024 * 1024,  # one file of the methodical collection
     }
+
+
+# --- Self-hosting settings (issue 16: backups, HTTPS proxy, health page) -------------------------
+# Kept in one block so other changes to this module do not collide with it. Each setting is read
+# from the environment here; instance/config.py (loaded after) overrides it.
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def self_hosting_config(instance_path: str) -> dict:
+    return {
+        "BACKUP_FOLDER": os.environ.get("BACKUP_FOLDER") or str(Path(instance_path) / "backups"),
+        "BACKUP_KEEP_DAILY": _env_int("BACKUP_KEEP_DAILY", 7),
+        "BACKUP_KEEP_WEEKLY": _env_int("BACKUP_KEEP_WEEKLY", 4),
+        "BACKUP_INTERVAL_HOURS": _env_int("BACKUP_INTERVAL_HOURS", 24),
+        "BEHIND_HTTPS_PROXY": _env_flag("BEHIND_HTTPS_PROXY"),
+        "TRUSTED_PROXIES": _env_int("TRUSTED_PROXIES", 1),
+        "UPLOAD_QUOTA": _env_int("UPLOAD_QUOTA", 2 * 1024 * 1024 * 1024),
+    }
