@@ -125,7 +125,7 @@ def create_backup(db: pw.Database, places: Places, keep_daily: int, keep_weekly:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     size = final.stat().st_size
-    status.record_success(folder, final, size, verified=True)
+    status.record_success(folder, final, size, verified=True, at=now)
     removed = rotation.rotate(folder, keep_daily, keep_weekly)
     return BackupResult(final, size, manifest, removed)
 

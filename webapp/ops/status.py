@@ -27,9 +27,9 @@ def _write(folder: Path, data: dict) -> None:
     os.replace(tmp, _path(folder))
 
 
-def record_success(folder: Path, archive: Path, size: int, verified: bool) -> None:
+def record_success(folder: Path, archive: Path, size: int, verified: bool, at: dt.datetime) -> None:
     data = read(folder)
-    data["last_success"] = {"file": archive.name, "at": dt.datetime.now().isoformat(timespec="seconds"),
+    data["last_success"] = {"file": archive.name, "at": at.isoformat(timespec="seconds"),
                             "size": size, "verified": verified}
     data.pop("last_failure", None)
     _write(folder, data)
