@@ -60,7 +60,7 @@ def test_old_backup_pending_migration_quota_and_logged_error_are_flagged(make_si
         create_backup(database.obj, Places.of(app), 7, 4, now=dt.datetime.now() - dt.timedelta(days=3))
         (instance / "uploads").mkdir(exist_ok=True)
         (instance / "uploads" / "scan.pdf").write_bytes(b"%PDF" + b"0" * 996)
-        database.obj.execute_sql("DELETE FROM schema_version WHERE version = ?", (migrations.latest_version(),))
+        database.obj.execute_sql(f"DELETE FROM schema_version WHERE version = {migrations.latest_version()}")
         app.logger.error("Something broke for a user")
     client = _admin_client(app)
     page = text(client.get("/admin/health"))
