@@ -98,8 +98,10 @@ def test_corrupted_and_truncated_archives_are_refused_with_the_reason(make_site,
 
     truncated = tmp_path / "truncated.tar.gz"
     truncated.write_bytes(data[: len(data) // 2])
-    flipped = tmp_path / "flipped.tar.gz"
-    flipped.write_bytes(data[:2000] + bytes([data[2000] ^ 0xFF]) + data[2001:])
+    flipped = {}
+    for at in (len(data) // 10, len(data) // 2, len(data) - 20):  # one damaged byte anywhere in the stream
+        flipped[at] = tmp_path / f"flipped-{at}.tar.gz"
+        flipped[at].write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:])
     not_ours = tmp_path / "other.tar.gz"
     with tarfile.open(not_ours, "w:gz") as tar:
         tar.add(instance / "secret_key", arcname="secret_key")
@@ -120,7 +122,7 @@ def test_corrupted_and_truncated_archives_are_refused_with_the_reason(make_site,
     with fresh.app_context():
         cases = {
             truncated: "обрезан",
-            flipped: "повреждён",
+            **{path: "повреждён" for path in flipped.values()},
             not_ours: "manifest.json",
             altered: "uploads/practices/photo.jpg",
             sidecar_lie: "Контрольная сумма архива",

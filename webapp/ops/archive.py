@@ -14,6 +14,7 @@ Beside the archive a ``<name>.sha256`` file holds the whole archive's checksum
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import hashlib
 import io
@@ -133,6 +134,11 @@ def read_archive(path: Path, extract_to: Path | None = None) -> dict:
     seen: dict[str, dict] = {}
     manifest = None
     try:
+        # The whole gzip stream first: its CRC and length catch a flipped or missing byte even where
+        # tar would stop early at what looks like the end of the archive.
+        with gzip.open(path, "rb") as stream:
+            while stream.read(CHUNK):
+                pass
         with tarfile.open(path, "r:gz") as tar:
             for member in tar:
                 if not _safe_name(member.name) or not member.isfile():
@@ -157,7 +163,7 @@ def read_archive(path: Path, extract_to: Path | None = None) -> dict:
                 seen[member.name] = {"sha256": digest.hexdigest(), "size": member.size}
     except ArchiveError:
         raise
-    except (tarfile.TarError, EOFError, zlib.error, OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (tarfile.TarError, EOFError, zlib.error, OSError, gzip.BadGzipFile, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ArchiveError(f"Архив не читается (повреждён или обрезан): {error}.") from error
     if manifest is None:
         raise ArchiveError("В архиве нет описи manifest.json: архив обрезан или это не резервная копия Наставника.")

@@ -80,9 +80,14 @@ def snapshot(db: pw.Database, folder: Path) -> tuple[Path, dict[str, int]]:
             return target, row_counts(counted)
         finally:
             counted.close()
+    # The counts and pg_dump read one snapshot, so the manifest describes exactly what was dumped.
     target = folder / PG_FILE
-    counts = row_counts(db)
-    _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", _pg_url(db)])
+    with db.atomic():
+        db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        snapshot_id = db.execute_sql("SELECT pg_export_snapshot()").fetchone()[0]
+        counts = row_counts(db)
+        _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot_id}",
+              f"--file={target}", _pg_url(db)])
     return target, counts
 
 
@@ -108,12 +113,19 @@ def replace_with(db: pw.Database, staged: Path) -> None:
             target.close()
             source.close()
         return
+    # --clean in one transaction: every table of the archive is dropped and recreated, or nothing
+    # changes if anything fails. Tables the archive does not know are dropped afterwards.
+    db.close()
+    _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
+          "--exit-on-error", f"--dbname={_pg_url(db)}", str(staged)])
+
+
+def drop_tables_except(db: pw.Database, keep) -> None:
+    """After a restore: a table the archive did not hold must not survive beside it."""
     with db.atomic():
         for name in table_names(db):
-            db.execute_sql(f'DROP TABLE IF EXISTS "{name}" CASCADE')
-    db.close()
-    _run(["pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-          f"--dbname={_pg_url(db)}", str(staged)])
+            if name not in keep:
+                db.execute_sql(f'DROP TABLE IF EXISTS "{name}" CASCADE')
 
 
 def staged_file(engine: str) -> str:

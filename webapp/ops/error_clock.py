@@ -36,4 +36,6 @@ def last_error_at(app) -> dt.datetime | None:
 
 
 def init_app(app) -> None:
+    for handler in [h for h in app.logger.handlers if isinstance(h, ErrorClock)]:
+        app.logger.removeHandler(handler)  # the logger is shared by every app made in one process
     app.logger.addHandler(ErrorClock(path_for(app)))

@@ -59,6 +59,7 @@ def restore_archive(db: pw.Database, places: Places, archive: Path, force: bool 
             raise RestoreRefused("В этой установке уже есть данные: восстановление заменит их целиком. "
                                  "Если это и нужно, повторите с --force.")
         engines.replace_with(db, db_file)
+        engines.drop_tables_except(db, manifest["tables"])
         _swap_uploads(staging / UPLOADS, places.upload_folder)
         secret = staging / SECRET_FILE
         if secret.is_file():
