@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
@@ -112,7 +113,7 @@ def create_backup(db: pw.Database, places: Places, keep_daily: int, keep_weekly:
         sidecar = checksum_path(final)
         sidecar.write_text(f"{digest}  {final.name}\n")
         os.replace(partial, final)
-    except (OSError, engines.EngineError, ArchiveError, BackupError, pw.DatabaseError) as error:
+    except (OSError, sqlite3.Error, engines.EngineError, ArchiveError, BackupError, pw.DatabaseError) as error:
         if writer is not None:
             writer.abort()
         partial.unlink(missing_ok=True)
