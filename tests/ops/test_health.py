@@ -79,3 +79,14 @@ def test_english_health_page(site):
     client.post("/language", data={"lang": "en", "next": "/"})
     page = text(client.get("/admin/health"))
     assert "System health" in page and "No backup younger than a day." in page
+
+
+def test_matching_runs_cut_off_by_a_restart_are_flagged(site):
+    from webapp.models import MatchingRun
+    people = make_school()
+    MatchingRun.create(organisation=people["other_org"], status="running",
+                       created_at=dt.datetime.now() - dt.timedelta(hours=2))
+    MatchingRun.create(organisation=people["org"], status="done", created_at=dt.datetime.now() - dt.timedelta(hours=3))
+    page = text(_admin_client(site).get("/admin/health"))
+    assert 'data-warning="tasks_cut_off"' in page
+    assert "идёт подборов пар: 0, прервано перезапуском: 1" in page

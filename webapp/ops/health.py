@@ -39,6 +39,8 @@ class Health:
     backup: Backup
     mail_configured: bool
     last_error_at: dt.datetime | None
+    tasks_running: int = 0
+    tasks_cut_off: int = 0
 
     @property
     def pending_migrations(self) -> int:
@@ -62,7 +64,21 @@ class Health:
             codes.append("backup_failed")
         if self.backup.stale:
             codes.append("backup_stale")
+        if self.tasks_cut_off:
+            codes.append("tasks_cut_off")
         return codes
+
+
+def background_tasks(now: dt.datetime) -> tuple[int, int]:
+    """Matching runs work in threads of the web process (there is no separate worker): how many
+    run now, and how many were left queued or running by a restart (all schools together)."""
+    from webapp.models import MatchingRun
+    from webapp.models.pairing import QUEUED, RUNNING
+    from webapp.pairing import runs
+    live = set(runs._LIVE)
+    unfinished = MatchingRun.select(MatchingRun.id).where(MatchingRun.status.in_([QUEUED, RUNNING]),
+                                                          MatchingRun.created_at < now - runs.STALE_AFTER)
+    return len(live), sum(1 for run in unfinished if run.id not in live)
 
 
 def backup_state(folder: Path, now: dt.datetime) -> Backup:
@@ -103,6 +119,7 @@ def collect(app, db: pw.Database, now: dt.datetime | None = None) -> Health:
         backup=backup_state(Path(config["BACKUP_FOLDER"]), now),
         mail_configured=bool(config.get("MAIL_SERVER")),
         last_error_at=error_clock.last_error_at(app),
+        **dict(zip(("tasks_running", "tasks_cut_off"), background_tasks(now))),
     )
 
 
@@ -120,4 +137,5 @@ WARNING_MESSAGES = {
     "uploads_quota": "Загруженные файлы занимают 90 процентов квоты или больше.",
     "backup_failed": "Последняя попытка резервного копирования не удалась.",
     "backup_stale": "Резервной копии моложе суток нет.",
+    "tasks_cut_off": "Есть подборы пар, прерванные перезапуском сервера: их нужно запустить снова.",
 }
