@@ -135,3 +135,37 @@ def test_corrupted_and_truncated_archives_are_refused_with_the_reason(make_site,
         from webapp.ops.engines import has_data
         assert not has_data(database.obj)  # nothing was restored from any of them
     assert not (instance / "uploads").exists() or not any((instance / "uploads").iterdir())
+
+
+def _repack(archive, target, **manifest_changes):
+    """The same files with a changed manifest (the files' checksums stay right)."""
+    import io
+    with tarfile.open(archive) as src, tarfile.open(target, "w:gz") as dst:
+        for member in src.getmembers():
+            body = src.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(body)
+                manifest.update(manifest_changes)
+                body = json.dumps(manifest).encode()
+                member.size = len(body)
+            dst.addfile(member, io.BytesIO(body))
+
+
+def test_an_archive_of_a_newer_version_or_another_engine_is_refused(make_site, site, instance, backups, db_url,
+                                                                    tmp_path):
+    _populate(site, instance)
+    assert run(site, "backup").exit_code == 0
+    [archive] = list_archives(backups)
+    newer, other_engine = tmp_path / "newer.tar.gz", tmp_path / "engine.tar.gz"
+    _repack(archive, newer, schema_version=migrations.latest_version() + 1)
+    engine = "postgresql" if db_url.startswith("sqlite") else "sqlite"
+    _repack(archive, other_engine, engine=engine)
+    wipe(db_url, instance)
+    fresh = make_site()
+    with fresh.app_context():
+        result = run(fresh, "restore", str(newer))
+        assert result.exit_code != 0 and "более новой версией программы" in result.output
+        result = run(fresh, "restore", str(other_engine))
+        assert result.exit_code != 0 and f"сделан с базой {engine}" in result.output
+        from webapp.ops.engines import has_data
+        assert not has_data(database.obj)

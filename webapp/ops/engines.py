@@ -122,10 +122,11 @@ def replace_with(db: pw.Database, staged: Path) -> None:
 
 def drop_tables_except(db: pw.Database, keep) -> None:
     """After a restore: a table the archive did not hold must not survive beside it."""
+    cascade = "" if is_sqlite(db) else " CASCADE"
     with db.atomic():
         for name in table_names(db):
             if name not in keep:
-                db.execute_sql(f'DROP TABLE IF EXISTS "{name}" CASCADE')
+                db.execute_sql(f'DROP TABLE IF EXISTS "{name}"{cascade}')
 
 
 def staged_file(engine: str) -> str:
