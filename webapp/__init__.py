@@ -18,7 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True,
                 instance_path=str(Path(instance_path).resolve()) if instance_path else None,
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)  # database, key: the app's alone
 
     from webapp.config import default_config, load_secret_key, self_hosting_config
     app.config.from_mapping(default_config(app.instance_path))

@@ -32,7 +32,7 @@ def wipe(db_url: str, instance: Path) -> None:
 @pytest.fixture
 def instance(tmp_path) -> Path:
     path = tmp_path / "instance"
-    path.mkdir()
+    path.mkdir(mode=0o700)
     return path
 
 

@@ -90,3 +90,16 @@ def test_matching_runs_cut_off_by_a_restart_are_flagged(site):
     page = text(_admin_client(site).get("/admin/health"))
     assert 'data-warning="tasks_cut_off"' in page
     assert "идёт подборов пар: 0, прервано перезапуском: 1" in page
+
+
+def test_an_instance_folder_readable_by_others_is_flagged(site, instance):
+    make_school()
+    client = _admin_client(site)
+    assert 'data-warning="instance_open"' not in text(client.get("/admin/health"))
+    instance.chmod(0o755)
+    assert 'data-warning="instance_open"' in text(client.get("/admin/health"))
+
+
+def test_a_new_instance_folder_is_private(make_app, tmp_path):
+    make_app(INSTANCE_PATH=str(tmp_path / "new-instance"))
+    assert (tmp_path / "new-instance").stat().st_mode & 0o777 == 0o700

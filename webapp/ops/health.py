@@ -41,6 +41,7 @@ class Health:
     last_error_at: dt.datetime | None
     tasks_running: int = 0
     tasks_cut_off: int = 0
+    instance_private: bool = True
 
     @property
     def pending_migrations(self) -> int:
@@ -66,6 +67,8 @@ class Health:
             codes.append("backup_stale")
         if self.tasks_cut_off:
             codes.append("tasks_cut_off")
+        if not self.instance_private:
+            codes.append("instance_open")
         return codes
 
 
@@ -120,7 +123,16 @@ def collect(app, db: pw.Database, now: dt.datetime | None = None) -> Health:
         mail_configured=bool(config.get("MAIL_SERVER")),
         last_error_at=error_clock.last_error_at(app),
         **dict(zip(("tasks_running", "tasks_cut_off"), background_tasks(now))),
+        instance_private=_private(Path(app.instance_path)),
     )
+
+
+def _private(folder: Path) -> bool:
+    """Nobody but the application's user may read the instance folder (database, key, uploads)."""
+    try:
+        return folder.stat().st_mode & 0o077 == 0
+    except OSError:
+        return False
 
 
 def is_alive(db: pw.Database) -> bool:
@@ -137,5 +149,6 @@ WARNING_MESSAGES = {
     "uploads_quota": "Загруженные файлы занимают 90 процентов квоты или больше.",
     "backup_failed": "Последняя попытка резервного копирования не удалась.",
     "backup_stale": "Резервной копии моложе суток нет.",
+    "instance_open": "Папку instance с базой данных и ключом могут читать другие пользователи: chmod 700 на неё.",
     "tasks_cut_off": "Есть подборы пар, прерванные перезапуском сервера: их нужно запустить снова.",
 }
