@@ -100,3 +100,6 @@ def serve_command(host, port, workers):
 def init_app(app) -> None:
     for command in (init_db_command, db_version_command, create_admin_command, load_demo_command, serve_command):
         app.cli.add_command(command)
+    from webapp.ops.cli import COMMANDS as OPS_COMMANDS
+    for command in OPS_COMMANDS:
+        app.cli.add_command(command)

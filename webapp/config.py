@@ -61,6 +61,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
     Setting("WORKERS", parse_int, _const(2)),
+    # self-hosting: backups, HTTPS behind a proxy, the health page
+    Setting("BACKUP_FOLDER", str, lambda inst: str(Path(inst) / "backups")),
+    Setting("BACKUP_KEEP_DAILY", parse_int, _const(7)),
+    Setting("BACKUP_KEEP_WEEKLY", parse_int, _const(4)),
+    Setting("BACKUP_INTERVAL_HOURS", parse_int, _const(24)),
+    Setting("BEHIND_HTTPS_PROXY", parse_bool, _const(False)),
+    Setting("TRUSTED_PROXIES", parse_int, _const(1)),
+    Setting("UPLOAD_QUOTA", parse_int, _const(2 * 1024 * 1024 * 1024)),
 )
 
 FIXED = {
