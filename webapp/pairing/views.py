@@ -14,6 +14,7 @@ from webapp.banks.listing import subjects_of
 from webapp.db import contains
 from webapp.htmx import after_change, is_htmx, render
 from webapp.ids import ids_or_404, parse_id
+from webapp.pagination import paginate_list
 from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
 from webapp.pairing import decisions, learning, review, runs
@@ -93,9 +94,9 @@ def start():
 
 def _review_context(run: MatchingRun, filters=None, message="", error=""):
     filters = filters or review.ReviewFilters.from_args(request.args)
-    rows, found = review.run_suggestions(run, filters) if run.status == "done" else ([], {})
-    return dict(run=run, params=RunParameters.from_dict(run.parameters), filters=filters, rows=rows,
-                conflicts=found, message=message, error=error, **review.explanation_context())
+    page, found = review.review_page(run, filters) if run.status == "done" else (paginate_list([], 1, 1), {})
+    return dict(run=run, params=RunParameters.from_dict(run.parameters), filters=filters, page=page,
+                rows=page.items, conflicts=found, message=message, error=error, **review.explanation_context())
 
 
 @bp.route("/runs/<int:run_id>")
