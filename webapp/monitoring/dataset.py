@@ -9,8 +9,11 @@ from webapp.monitoring.assigning import PURPOSE_STAGE
 from webapp.monitoring.statistics import Expected, Observation
 
 
-def groups_of(organisation, *, form: str = "", group_id: int | None = None) -> dict[int, MentoringGroup]:
+def groups_of(organisation, *, form: str = "", group_id: int | None = None, year=None) -> dict[int, MentoringGroup]:
+    """The school's pairs/groups, optionally of one form, one id, or started within one school year."""
     query = MentoringGroup.select().where(MentoringGroup.organisation == organisation)
+    if year is not None:
+        query = query.where(MentoringGroup.started_on.between(year.first_day, year.last_day))
     if form:
         query = query.where(MentoringGroup.form == form)
     if group_id is not None:
@@ -18,15 +21,21 @@ def groups_of(organisation, *, form: str = "", group_id: int | None = None) -> d
     return {g.id: g for g in query}
 
 
-def observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
-    """The latest submitted monitoring answers per person, pair and stage (read-only: cached)."""
+def _year_key(year) -> str:
+    return "all" if year is None else str(year.start_year)
+
+
+def observations(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Observation]:
+    """The latest submitted monitoring answers per person, pair and stage, of the pairs started in
+    ``year`` (a SchoolYear; None = every year) (read-only: cached)."""
     if not form and group_id is None:
-        return cache.cached("observations", organisation, lambda: _observations(organisation))
-    return _observations(organisation, form=form, group_id=group_id)
+        return cache.cached(f"observations:{_year_key(year)}", organisation,
+                            lambda: _observations(organisation, year=year))
+    return _observations(organisation, form=form, group_id=group_id, year=year)
 
 
-def _observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
-    groups = groups_of(organisation, form=form, group_id=group_id)
+def _observations(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Observation]:
+    groups = groups_of(organisation, form=form, group_id=group_id, year=year)
     if not groups:
         return []
     responses = (Response.select(Response, QuestionnaireVersion, Questionnaire)
@@ -59,14 +68,14 @@ def _observations(organisation, *, form: str = "", group_id: int | None = None) 
     return list(found.values())
 
 
-def expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
+def expected(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Expected]:
     if not form and group_id is None:
-        return cache.cached("expected", organisation, lambda: _expected(organisation))
-    return _expected(organisation, form=form, group_id=group_id)
+        return cache.cached(f"expected:{_year_key(year)}", organisation, lambda: _expected(organisation, year=year))
+    return _expected(organisation, form=form, group_id=group_id, year=year)
 
 
-def _expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
-    groups = groups_of(organisation, form=form, group_id=group_id)
+def _expected(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Expected]:
+    groups = groups_of(organisation, form=form, group_id=group_id, year=year)
     if not groups:
         return []
     rows = (Assignment.select(Assignment, Questionnaire).join(Questionnaire)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from webapp.db import database
 from webapp.models import Assignment, Questionnaire, Response, User, UserRole
-from webapp.models.questionnaire import DRAFT, MENTEE_REQUEST, MENTOR_PROFILE, QuestionnaireVersion, SUBMITTED
+from webapp.models.questionnaire import (DRAFT, INFLUENCE_BEFORE, MENTEE_REQUEST, MENTOR_PROFILE, QuestionnaireVersion,
+                                         SUBMITTED)
 from webapp.questionnaires.responses import current_response
 
-DEFAULT_PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST)
+DEFAULT_PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST, INFLUENCE_BEFORE)  # the «before» goes with the request
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "не начата", DRAFT: "черновик", SUBMITTED: "отправлена"}
 

@@ -1,0 +1,29 @@
+"""Forms of the monitoring area: the marks file and its column mapping."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, SelectField
+from wtforms.validators import DataRequired
+
+MOMENT_CHOICES = [("before", _l("до программы (начало года)")), ("after", _l("после программы (конец года)"))]
+
+
+class MarksUploadForm(FlaskForm):
+    file = FileField(_l("Выгрузка из электронного журнала (CSV или XLSX)"),
+                     validators=[FileRequired(_l("Выберите файл."))])
+
+
+class MarksMappingForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired(_l("Загрузите файл ещё раз."))])
+    person = SelectField(_l("Столбец с учеником (ФИО или логин)"), coerce=str,
+                         validate_choice=True)
+    subject = SelectField(_l("Столбец с предметом"), coerce=str, validate_choice=True)
+    mark = SelectField(_l("Столбец с отметкой"), coerce=str, validate_choice=True)
+    moment = SelectField(_l("Отметки относятся к моменту"), choices=MOMENT_CHOICES, validate_choice=True)
+
+    def set_columns(self, header: list[str]) -> None:
+        choices = [(str(i), title or f"#{i + 1}") for i, title in enumerate(header)]
+        for name in ("person", "subject", "mark"):
+            getattr(self, name).choices = choices
