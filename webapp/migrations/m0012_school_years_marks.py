@@ -25,6 +25,8 @@ class TermMark(_Base):
 
 
 def upgrade(db, migrator):
-    migrate(migrator.add_column("organisation", "school_year_start", pw.CharField(max_length=5, default="")))
+    # nullable: a NOT NULL column makes SQLite's migrator rebuild «organisation», and dropping the old
+    # table would cascade to every row that refers to it
+    migrate(migrator.add_column("organisation", "school_year_start", pw.CharField(max_length=5, null=True)))
     with db.bind_ctx([TermMark, Organisation, User]):
         db.create_tables([TermMark])

@@ -78,22 +78,32 @@ def of_start_year(organisation, start_year: int) -> SchoolYear:
     return SchoolYear(start_year, month, day)
 
 
-def years_with_pairs(organisation) -> list[SchoolYear]:
-    """Every school year a pair of the school started in, and the current one; newest first."""
+def _pair_years(organisation) -> set[int]:
     from webapp.models import MentoringGroup
     days = [row[0] for row in MentoringGroup.select(MentoringGroup.started_on)
             .where(MentoringGroup.organisation == organisation).distinct().tuples()]
-    years = {year_of(organisation, d).start_year for d in days if d} | {current(organisation).start_year}
+    return {year_of(organisation, d).start_year for d in days if d}
+
+
+def years_with_pairs(organisation) -> list[SchoolYear]:
+    """Every school year a pair of the school started in, the current one and the one before it
+    (marks of last year can be loaded before any pair); newest first."""
+    now = current(organisation).start_year
+    years = _pair_years(organisation) | {now, now - 1}
     return [of_start_year(organisation, y) for y in sorted(years, reverse=True)]
 
 
 def chosen(organisation, raw: str | None) -> SchoolYear:
-    """The year asked for in ``?year=`` if the school has it, else the latest year with pairs that
-    began before today (the one with results), else the current year."""
+    """The year asked for in ``?year=`` if the school has it; else the current year when it has
+    pairs, else the latest year with pairs, else the current year."""
     years = years_with_pairs(organisation)
     if raw and raw.strip().isdigit():
         wanted = int(raw)
         for year in years:
             if year.start_year == wanted:
                 return year
-    return years[0]
+    with_pairs = _pair_years(organisation)
+    now = current(organisation)
+    if now.start_year in with_pairs or not with_pairs:
+        return now
+    return of_start_year(organisation, max(with_pairs))

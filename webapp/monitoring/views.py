@@ -10,6 +10,7 @@ from markupsafe import Markup
 from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
+from webapp.user_errors import UserError
 from webapp.models import MentoringGroup
 from webapp.monitoring import (assigning, cache, dataset, export, marks, paired, process_figures, report, school_year,
                                statistics)
@@ -260,7 +261,7 @@ def marks_import():
                     importer.forget(token, current_app.instance_path)
             else:
                 status = 400
-    except importer.MarksImportError as exc:
+    except UserError as exc:  # the file or the mapping as a whole (MarksImportError, ImportFileError)
         error, status, mapping = exc.message, 400, None
     return render_template("monitoring/marks_import.html", upload=upload, mapping=mapping, checked=checked,
                            stored=stored, error=error, problem_labels=importer.PROBLEM_LABELS,
