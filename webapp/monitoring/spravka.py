@@ -79,7 +79,7 @@ def conclusions(data: Data) -> list[str]:
     better = [(s, n, r) for s, n, r in rows if r.verdict == paired.IMPROVED]
     worse = [(s, n, r) for s, n, r in rows if r.verdict == paired.WORSE]
     same = [(s, n, r) for s, n, r in rows if r.verdict == paired.NO_CHANGE]
-    few = [(s, n, r) for s, n, r in rows if r.verdict == paired.INSUFFICIENT]
+    few = [(s, n, r) for s, n, r in rows if r.verdict == paired.INSUFFICIENT and r.n > 0]  # n = 0: not asked
     for section, name, r in better:
         result.append(f"{section}: показатель «{name}» улучшился в среднем на {num(abs(r.mean_change))} "
                       f"(с {num(r.mean_before)} до {num(r.mean_after)}, n = {r.n}, p = {num(r.p_value, 3)}).")
@@ -92,7 +92,7 @@ def conclusions(data: Data) -> list[str]:
                       f"{plural(len(same), 'показателю', 'показателям', 'показателям')}: {names}.")
     if few:
         result.append(f"По {len(few)} {plural(len(few), 'показателю', 'показателям', 'показателям')} вывод не сделан: "
-                      f"до и после ответили менее {paired.MIN_N} человек.")
+                      f"до и после ответили менее {paired.MIN_N} человек ({', '.join(f'«{n}»' for _s, n, _r in few)}).")
     rates = data.process.rates
     exit_rate = rates.get("exit")
     if exit_rate and exit_rate.asked >= paired.MIN_N and exit_rate.answered / exit_rate.asked < 0.7:
