@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import text
+from tests.factories import PASSWORD
 from tests.programme_life.conftest import answer, make_pair
 from webapp.models import MentoringGroup
 from webapp.monitoring import dataset, school_year
@@ -52,3 +53,30 @@ def test_the_year_filter_excludes_other_years(school, as_coordinator):
     # an unknown or forged year falls back to a year the school has
     assert as_coordinator.get("/monitoring?year=1900").status_code == 200
     assert as_coordinator.get("/monitoring/outcomes?year=abc").status_code == 200
+
+
+def test_coordinator_sets_the_first_day(school, as_coordinator):
+    org = school["org"]
+    response = as_coordinator.post("/monitoring/school-year", data={"start": "08-20"})
+    assert response.status_code == 303
+    org = type(org).get_by_id(org.id)
+    assert org.school_year_start == "08-20"
+    assert "Учебный год начинается 20.08." in text(as_coordinator.get("/monitoring"))
+    for bad, message in (("13-01", "ММ-ДД"), ("abc", "ММ-ДД"), ("2025-09-01", "Не длиннее 5 символов"),
+                         ("02-29", "ММ-ДД")):
+        as_coordinator.post("/monitoring/school-year", data={"start": bad})
+        assert message in text(as_coordinator.get("/monitoring"))
+        assert type(org).get_by_id(org.id).school_year_start == "08-20"  # nothing lost
+    as_coordinator.post("/monitoring/school-year", data={"start": ""})
+    assert type(org).get_by_id(org.id).school_year_start is None  # back to 1 September
+
+
+def test_only_staff_set_the_first_day_and_csrf_is_required(school, client, auth, make_app):
+    auth.login("mentor")
+    assert client.post("/monitoring/school-year", data={"start": "08-20"}).status_code == 403
+    protected = make_app(WTF_CSRF_ENABLED=True).test_client()
+    token = text(protected.get("/login")).split('name="csrf_token" value="')[1].split('"')[0]
+    protected.post("/login", data={"login": "kurator", "password": PASSWORD, "csrf_token": token})
+    response = protected.post("/monitoring/school-year", data={"start": "08-20"})
+    assert response.status_code == 400
+    assert type(school["org"]).get_by_id(school["org"].id).school_year_start is None

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectField
-from wtforms.validators import DataRequired
+from wtforms import HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
 
 MOMENT_CHOICES = [("before", _l("до программы (начало года)")), ("after", _l("после программы (конец года)"))]
 
@@ -27,3 +27,8 @@ class MarksMappingForm(FlaskForm):
         choices = [(str(i), title or f"#{i + 1}") for i, title in enumerate(header)]
         for name in ("person", "subject", "mark"):
             getattr(self, name).choices = choices
+
+
+class YearStartForm(FlaskForm):
+    start = StringField(_l("Первый день учебного года (ММ-ДД)"),
+                        validators=[Length(max=5, message=_l("Не длиннее 5 символов, например 09-01."))])

@@ -107,3 +107,18 @@ def chosen(organisation, raw: str | None) -> SchoolYear:
     if now.start_year in with_pairs or not with_pairs:
         return now
     return of_start_year(organisation, max(with_pairs))
+
+
+def set_start(organisation, text: str) -> tuple[int, int]:
+    """Store the school's first day of the year ("MM-DD"; empty = 1 September)."""
+    from webapp.db import database
+    from webapp.models import Organisation
+    text = (text or "").strip()
+    if len(text) > 5:
+        raise SchoolYearError("Первый день учебного года задаётся как ММ-ДД, например 09-01.")
+    month, day = parse_start(text)
+    stored = "" if (month, day) == DEFAULT_START else f"{month:02d}-{day:02d}"
+    with database.atomic():
+        Organisation.update(school_year_start=stored or None).where(Organisation.id == organisation.id).execute()
+    organisation.school_year_start = stored or None
+    return month, day

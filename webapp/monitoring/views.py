@@ -82,9 +82,29 @@ def index():
     expected = dataset.expected(org, year=year)
     rates = {g.id: statistics.response_rates([e for e in expected if e.group_id == g.id],
                                              [o for o in observations if o.group_id == g.id]) for g in groups}
+    from webapp.monitoring.forms import YearStartForm
+    start = YearStartForm(start=org.school_year_start or "09-01")
     return render_template("monitoring/index.html", groups=groups, names=names, rates=rates,
                            school=statistics.response_rates(expected, observations),
-                           comparison=report.year_over_year(org, year), **_common())
+                           comparison=report.year_over_year(org, year), start_form=start, **_common())
+
+
+@bp.route("/school-year", methods=["POST"])
+@staff_only
+def school_year_start():
+    """The school's first day of the school year (its boundaries for every monitoring figure)."""
+    from webapp.monitoring.forms import YearStartForm
+    form = YearStartForm()
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        return redirect(url_for("monitoring.index"), 303)
+    try:
+        month, day = school_year.set_start(current_user.organisation, form.start.data)
+    except UserError as exc:
+        flash(exc.message, "error")
+        return redirect(url_for("monitoring.index"), 303)
+    flash(_("Учебный год начинается %(day)02d.%(month)02d.", day=day, month=month), "success")
+    return redirect(url_for("monitoring.index"), 303)
 
 
 @bp.route("/outcomes")
