@@ -85,3 +85,22 @@ def test_participants_cannot_open_the_outcomes_page(client, auth, school):
     assert client.get("/monitoring/outcomes").status_code == 403
     assert client.get("/monitoring/spravka.docx").status_code == 403
     assert client.get("/monitoring/marks/import").status_code == 403
+
+
+def test_support_and_open_answers_are_read_per_role(school, as_coordinator):
+    from tests.programme_life.conftest import make_pair
+    from webapp.monitoring import dataset, report
+    org = school["org"]
+    group = make_pair(org, school["mentor"], [school["mentee"]], status="ended")
+    answer(group, school["mentor"], "mentor", "entry", {"support": 2, "hopes": "Жду методической помощи"})
+    answer(group, school["mentee"], "mentee", "entry", {"support": 8, "hopes": "Жду помощи с уроками"})
+    built = report.build(org, year=school_year.of_start_year(org, 2025))
+    assert built.school.stats["entry"]["support"].mean == 8.0  # the mentees' «support from the mentor»
+    assert built.school.stats["entry"]["support_kurator"].mean == 2.0  # the mentors' «support from the куратор»
+    texts = dataset.question_texts(org)
+    assert dataset.answer_label(texts, "mentor", "support") != dataset.answer_label(texts, "mentee", "support")
+    page = text(as_coordinator.get(f"/monitoring/pairs/{group.id}"))
+    mentor_hopes = dataset.answer_label(texts, "mentor", "hopes")
+    mentee_hopes = dataset.answer_label(texts, "mentee", "hopes")
+    assert f"{mentor_hopes}:</span> Жду методической помощи" in page.replace("&#34;", '"')
+    assert f"{mentee_hopes}:</span> Жду помощи с уроками" in page.replace("&#34;", '"')

@@ -6,7 +6,7 @@ from webapp.models import (Answer, Assignment, GroupMember, MentoringGroup, Ques
 from webapp.models.questionnaire import SCALE, SUBMITTED, YESNO, LONG_TEXT, SHORT_TEXT
 from webapp.monitoring import cache
 from webapp.monitoring.assigning import PURPOSE_STAGE
-from webapp.monitoring.statistics import Expected, Observation
+from webapp.monitoring.statistics import MENTOR_RENAMED, Expected, Observation
 
 
 def groups_of(organisation, *, form: str = "", group_id: int | None = None, year=None) -> dict[int, MentoringGroup]:
@@ -60,7 +60,8 @@ def _observations(organisation, *, form: str = "", group_id: int | None = None, 
         observation = found[answer.response_id]
         question, value = answer.question, answer.value
         if question.qtype == SCALE and isinstance(value, (int, float)) and not isinstance(value, bool):
-            observation.scores[question.key] = int(value)
+            key = MENTOR_RENAMED.get(question.key, question.key) if observation.role == "mentor" else question.key
+            observation.scores[key] = int(value)
         elif question.qtype == YESNO and isinstance(value, bool):
             observation.flags[question.key] = value
         elif question.qtype in (LONG_TEXT, SHORT_TEXT) and isinstance(value, str):
@@ -86,14 +87,22 @@ def _expected(organisation, *, form: str = "", group_id: int | None = None, year
 
 
 def question_texts(organisation) -> dict[str, str]:
-    """{question key: text} of the monitoring questionnaires (for labelling open answers and items)."""
-    rows = (Question.select(Question.key, Question.text).join(QuestionnaireVersion).join(Questionnaire)
+    """{question key: text} of the monitoring questionnaires (for labelling open answers and items),
+    plus {"role:key": text}: mentors and mentees are asked the same key in different words."""
+    rows = (Question.select(Question.key, Question.text, Questionnaire.role).join(QuestionnaireVersion)
+            .join(Questionnaire)
             .where((Questionnaire.organisation == organisation) & Questionnaire.purpose.in_(list(PURPOSE_STAGE)))
-            .order_by(Question.id))
+            .order_by(Question.id).tuples())
     texts: dict[str, str] = {}
-    for question in rows:
-        texts.setdefault(question.key, question.text)
+    for key, text, role in rows:
+        texts.setdefault(key, text)
+        texts.setdefault(f"{role}:{key}", text)
     return texts
+
+
+def answer_label(texts: dict, role: str, key: str) -> str:
+    """The question as the respondent of this role read it."""
+    return texts.get(f"{role}:{key}") or texts.get(key) or key
 
 
 def pair_names(groups) -> dict[int, str]:

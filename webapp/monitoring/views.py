@@ -66,7 +66,7 @@ def _year():
 def _common() -> dict:
     form, role = _filters()
     return dict(forms={k: v.label for k, v in FORMS.items() if v.allowed_in_school}, roles=report.ROLE_LABELS, form=form, role=role, stages=STAGE_LABELS,
-                item_label=report.label, year=_year(), years=school_year.years_with_pairs(current_user.organisation),
+                item_label=report.label, answer_label=dataset.answer_label, year=_year(), years=school_year.years_with_pairs(current_user.organisation),
                 verdicts=paired.VERDICT_LABELS)
 
 
