@@ -104,3 +104,26 @@ def test_support_and_open_answers_are_read_per_role(school, as_coordinator):
     mentee_hopes = dataset.answer_label(texts, "mentee", "hopes")
     assert f"{mentor_hopes}:</span> Жду методической помощи" in page.replace("&#34;", '"')
     assert f"{mentee_hopes}:</span> Жду помощи с уроками" in page.replace("&#34;", '"')
+
+
+def test_the_before_questionnaire_follows_the_request(school, client, auth):
+    from webapp.models import Question, Response
+    from webapp.questionnaires.loader import ensure_default_questionnaires
+    org = school["org"]
+    ensure_default_questionnaires(org)
+    auth.login("mentee")
+    request_q = Questionnaire.get((Questionnaire.organisation == org) & (Questionnaire.purpose == "mentee_request"))
+    started = client.post(f"/questionnaires/{request_q.id}/start")
+    rid = int(started.location.rstrip("/").split("/")[-1])
+    version = request_q.published_version()
+
+    def qid(key):
+        return Question.get((Question.version == version) & (Question.key == key)).id
+    data = {"action": "submit", f"q{qid('requests_student')}_r_low_results": "1", f"q{qid('goals')}": "Сдать ОГЭ",
+            f"q{qid('format')}": "remote", f"q{qid('availability')}": "tue_evening", f"q{qid('about')}": "Алгебра"}
+    reply = client.post(f"/questionnaires/responses/{rid}", data=data)
+    assert reply.status_code == 303
+    following = Response.get_by_id(int(reply.location.rstrip("/").split("/")[-1]))
+    assert following.version.questionnaire.purpose == INFLUENCE_BEFORE and following.group_id is None
+    page = text(client.get(reply.location))
+    assert "ещё на несколько вопросов" in page and "Насколько тебе интересно учиться?" in page

@@ -133,3 +133,20 @@ def status_list(questionnaire, only: str = "") -> list[StatusRow]:
         if not only or row.status == only:
             rows.append(row)
     return rows
+
+
+def follow_up(user, questionnaire):
+    """The questionnaire that comes right after this one for the person, or None: after the mentee's
+    request, the influence «before» (the true «before», asked before any pair) until it is submitted."""
+    from webapp.models.questionnaire import MENTEE_REQUEST, Questionnaire
+    if questionnaire.purpose != MENTEE_REQUEST:
+        return None
+    for candidate in (Questionnaire.select().where((Questionnaire.organisation == questionnaire.organisation_id)
+                                                   & (Questionnaire.purpose == INFLUENCE_BEFORE)
+                                                   & (Questionnaire.role == "mentee")).order_by(Questionnaire.id)):
+        if candidate.published_version() is None or not is_default_for(candidate, user):
+            continue
+        existing = current_response(user, candidate)
+        if existing is None or existing.status != SUBMITTED:
+            return candidate
+    return None
