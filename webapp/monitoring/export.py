@@ -107,7 +107,7 @@ def report_docx(organisation, report) -> BytesIO:
                [[STAGE_LABELS[st], r.asked, r.answered,
                  "недостаточно ответов" if r.asked < 5 else f"{r.percent:.1f}".replace(".", ",")]
                 for st, r in s.rates.items()])
-        doc.add_paragraph("Мониторинг влияния программы на участников: одни и те же вопросы до и после (шкала 1–10)")
+        doc.add_paragraph("Отношения в паре: одни и те же вопросы на входе и по итогам (шкала 1–10)")
         _table(doc, ["Показатель", "До", "После", "Изменение", "Изменение у ответивших дважды"],
                [[label(k, report.texts), _fmt(c.before.mean), _fmt(c.after.mean), _delta(c.delta),
                  f"{_delta(c.paired_delta)} (n={c.paired_n})"] for k, c in s.changes.items()])
