@@ -105,3 +105,27 @@ def test_another_schools_upload_is_not_found(school, client, auth):
     response = client.post("/monitoring/marks/import", data={"token": token, "person": "0", "subject": "2",
                                                               "mark": "3", "moment": "before"})
     assert response.status_code == 400 and "загрузите его ещё раз" in text(response)
+
+
+def test_a_mark_entered_by_hand(school, as_coordinator):
+    from tests.programme_life.conftest import make_pair
+    org = school["org"]
+    student = make_user(org, "petrov", ["mentee"], full_name="Петров Пётр", category="student")
+    make_pair(org, school["mentor"], [student], form="student_student")  # 2025/2026
+    teacher = make_user(org, "t.teacher", ["mentee"], category="teacher")
+    make_pair(org, school["mentor"], [teacher])
+    page = text(as_coordinator.get("/monitoring/marks/import?year=2025"))
+    assert "Петров Пётр" in page and "T.teacher" not in page  # only students of the year's pairs
+    good = {"student": str(student.id), "subject": " Алгебра ", "mark": "4,5", "moment": "after"}
+    assert as_coordinator.post("/monitoring/marks/entry?year=2025", data=good).status_code == 303
+    assert [(m.subject, m.mark, m.moment, m.school_year) for m in TermMark.select()] == [("алгебра", 4.5, "after", 2025)]
+    cases = [({**good, "mark": "6"}, "число от 1 до 5"), ({**good, "mark": "пять"}, "число от 1 до 5"),
+             ({**good, "mark": ""}, "Укажите отметку"), ({**good, "subject": ""}, "Укажите предмет"),
+             ({**good, "subject": "х" * 65}, "Не длиннее 64"), ({**good, "moment": "later"}, "до или после программы"),
+             ({**good, "student": str(teacher.id)}, "Выберите ученика"), ({**good, "student": "abc"}, "Выберите ученика"),
+             ({**good, "student": str(school["other_mentee"].id)}, "Выберите ученика"),
+             ({**good, "student": "999999"}, "Выберите ученика")]
+    for data, message in cases:
+        response = as_coordinator.post("/monitoring/marks/entry?year=2025", data=data, follow_redirects=True)
+        assert response.status_code == 200 and message in text(response), (data, message)
+    assert TermMark.select().count() == 1 and TermMark.get().mark == 4.5  # nothing lost

@@ -32,3 +32,12 @@ class MarksMappingForm(FlaskForm):
 class YearStartForm(FlaskForm):
     start = StringField(_l("Первый день учебного года (ММ-ДД)"),
                         validators=[Length(max=5, message=_l("Не длиннее 5 символов, например 09-01."))])
+
+
+class MarkEntryForm(FlaskForm):
+    student = SelectField(_l("Ученик"), coerce=int, validate_choice=False)
+    subject = StringField(_l("Предмет"), validators=[DataRequired(_l("Укажите предмет.")),
+                                                     Length(max=64, message=_l("Не длиннее 64 символов."))])
+    mark = StringField(_l("Отметка (1–5)"), validators=[DataRequired(_l("Укажите отметку.")),
+                                                        Length(max=10, message=_l("Отметка — число от 1 до 5."))])
+    moment = SelectField(_l("Момент"), choices=MOMENT_CHOICES, validate_choice=False)  # the service says which

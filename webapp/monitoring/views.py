@@ -283,6 +283,35 @@ def marks_import():
                 status = 400
     except UserError as exc:  # the file or the mapping as a whole (MarksImportError, ImportFileError)
         error, status, mapping = exc.message, 400, None
+    from webapp.monitoring.forms import MarkEntryForm
+    entry = MarkEntryForm(formdata=None)
+    entry.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(org, year)]
     return render_template("monitoring/marks_import.html", upload=upload, mapping=mapping, checked=checked,
-                           stored=stored, error=error, problem_labels=importer.PROBLEM_LABELS,
+                           stored=stored, error=error, problem_labels=importer.PROBLEM_LABELS, entry=entry,
                            **_common()), status
+
+
+@bp.route("/marks/entry", methods=["POST"])
+@staff_only
+def mark_entry():
+    """One term mark entered by hand (a student of the year's pairs, a subject, a mark, before/after)."""
+    from webapp.monitoring.forms import MarkEntryForm
+    year = _year()
+    form = MarkEntryForm()
+    form.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(current_user.organisation, year)]
+    target = url_for("monitoring.marks_import", year=year.start_year)
+    raw_student = request.form.get("student", "")
+    if not raw_student.isdigit():
+        flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
+        return redirect(target, 303)
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        return redirect(target, 303)
+    try:
+        marks.enter(current_user.organisation, year, form.student.data, form.subject.data, form.mark.data,
+                    form.moment.data)
+    except UserError as exc:
+        flash(exc.message, "error")
+        return redirect(target, 303)
+    flash(_("Отметка сохранена."), "success")
+    return redirect(target, 303)
