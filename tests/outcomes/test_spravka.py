@@ -38,7 +38,7 @@ def test_spravka_of_the_demo_school(demo_app):
     assert doc.styles["Normal"].font.name == "Times New Roman" and doc.styles["Normal"].font.size.pt == 14
     body = _all_text(doc)
     assert f"{year}/{year + 1} учебный год" in body
-    assert f"С 01.09.{year} по 31.08.{year + 1}" in body
+    assert f"С 01.09.{year} по 31.08.{year + 1}" in body and "начавших работу в этом году: 14." in body
     rates = doc.tables[0]
     assert [c.text for c in rates.rows[0].cells] == ["Анкета", "Опрошено", "Ответили", "Доля ответивших"]
     exit_row = next(r for r in rates.rows if r.cells[0].text == "Итоговый мониторинг")
@@ -47,7 +47,7 @@ def test_spravka_of_the_demo_school(demo_app):
     conclusions = body.split("7. Выводы")[1].split("8. Рекомендации")[0]
     assert "«Адаптация молодых педагогов» улучшился" in conclusions
     assert "«математика» улучшился" in conclusions
-    assert f"В прошлом учебном году ({year - 1}/{year})" in conclusions
+    assert f"Пар и групп в прошлом учебном году ({year - 1}/{year})" in conclusions
     assert "(заполняется куратором программы наставничества)" in body and "Куратор программы наставничества" in body
     assert not re.search(r"\d\.\d", body.replace("01.09.", "").replace("31.08.", "")), "a decimal point, not comma"
     assert "недостаточно ответов" in body  # small groups are not turned into figures

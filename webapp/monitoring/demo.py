@@ -175,6 +175,9 @@ def load_influence(group, mentor, mentee, rng: random.Random, started: dt.date, 
     when = dt.datetime.combine(ended, dt.time(13)) - dt.timedelta(days=2)
     if rng.random() < 0.92:
         _respond(group, mentee, "mentee", "outcome", after, when, cache)
+    else:  # asked, did not answer
+        Assignment.create(questionnaire=monitoring_questionnaires(group.organisation_id, "outcome")["mentee"],
+                          user=mentee, group_id=group.id)
     mentor_values = {"growth": rng.randint(6, 10), "readiness_continue": rng.randint(5, 10),
                      "kurator_support": rng.randint(4, 9), "lesson_quality": rng.randint(6, 9),
                      "own_growth_text": "Научился(ась) планировать встречи и давать обратную связь."}

@@ -96,7 +96,7 @@ def conclusions(data: Data) -> list[str]:
     rates = data.process.rates
     exit_rate = rates.get("exit")
     if exit_rate and exit_rate.asked >= paired.MIN_N and exit_rate.answered / exit_rate.asked < 0.7:
-        result.append(f"Итоговую анкету заполнили {pct(exit_rate.answered, exit_rate.asked)} участников: "
+        result.append(f"Доля участников, заполнивших итоговую анкету, — {pct(exit_rate.answered, exit_rate.asked)}: "
                       f"выводы по итогам года нужно проверять на полноту ответов.")
     if data.process.ended_early.part:
         n = data.process.ended_early.part
@@ -104,9 +104,9 @@ def conclusions(data: Data) -> list[str]:
                       f"{plural(n, 'пара', 'пары', 'пар')} из {data.process.ended_early.whole} завершённых.")
     previous, current = data.comparison
     if previous.pairs and current.pairs:
-        result.append(f"В прошлом учебном году ({previous.year.label}) работали {previous.pairs} "
-                      f"{plural(previous.pairs, 'пара', 'пары', 'пар')} и групп, в этом — {current.pairs}; "
-                      f"улучшение отмечено по {current.improved} из {current.compared} показателей "
+        result.append(f"Пар и групп в прошлом учебном году ({previous.year.label}) — {previous.pairs}, в этом — "
+                      f"{current.pairs}; улучшение отмечено по {current.improved} из {current.compared} "
+                      f"{plural(current.compared, 'показателя', 'показателей', 'показателей')} "
                       f"(в прошлом году — {previous.improved} из {previous.compared}).")
     if not result:
         result.append("Данных для выводов за этот учебный год пока недостаточно.")
@@ -174,8 +174,8 @@ def build_docx(data: Data) -> BytesIO:
                       "сравнение показателей наставляемых до входа в программу и по её итогам.")
     doc.add_heading("2. Период", level=2)
     doc.add_paragraph(f"С {year.first_day.strftime('%d.%m.%Y')} по {year.last_day.strftime('%d.%m.%Y')} "
-                      f"({year.label} учебный год). В мониторинг включены {process.pairs} "
-                      f"{plural(process.pairs, 'пара', 'пары', 'пар')} и групп, начавших работу в этом году.")
+                      f"({year.label} учебный год). Наставнических пар и групп, начавших работу в этом году: "
+                      f"{process.pairs}.")
     doc.add_heading("3. Кто опрошен и доля ответивших", level=2)
     rate_rows = [[f"{STAGE_NAMES[stage].capitalize()} мониторинг", r.asked, r.answered, pct(r.answered, r.asked)]
                  for stage, r in process.rates.items()]
