@@ -127,3 +127,22 @@ def test_the_before_questionnaire_follows_the_request(school, client, auth):
     assert following.version.questionnaire.purpose == INFLUENCE_BEFORE and following.group_id is None
     page = text(client.get(reply.location))
     assert "ещё на несколько вопросов" in page and "Насколько тебе интересно учиться?" in page
+
+
+def test_students_outcome_is_read_on_the_indicator_of_their_requested_problem(school):
+    import datetime as dt
+    from webapp.models.questionnaire import MENTEE_REQUEST
+    org = school["org"]
+    for index in range(5):
+        student = make_user(org, f"s{index}", ["mentee"], category="student")
+        submitted(org, student, MENTEE_REQUEST, {"requests_student": {"learning_motivation_loss": "1"},
+                                                 "goals": "Учиться с интересом"}, dt.datetime(2025, 9, 1))
+        before_after(org, school["mentor"], student, {"motivation": 3 + index % 2, "adaptation": 5},
+                     {"motivation": 5 + index, "adaptation": 5}, form="student_student")
+    found = influence.analyse(org, school_year.of_start_year(org, 2025))
+    assert [(r.problem, r.key) for r in found.student_problems] == [("learning_motivation_loss", "motivation")]
+    result = found.student_problems[0].result
+    # before 3,4,3,4,3 → after 5,6,7,8,9: differences 2,2,4,4,6, mean 3.6
+    assert result.n == 5 and result.mean_change == pytest.approx(3.6) and result.mean_before == pytest.approx(3.4)
+    with_label = influence.label("motivation", "learning_motivation_loss")
+    assert with_label == "Утрата мотивации к обучению: Мотивация к учёбе"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matching.catalogue import TEACHER_PROBLEMS
+from matching.catalogue import STUDENT_PROBLEMS, TEACHER_PROBLEMS
 from webapp.models import (Answer, GroupMember, Question, Questionnaire, QuestionnaireVersion, Response, User)
 from webapp.models.questionnaire import INFLUENCE_AFTER, INFLUENCE_BEFORE, NUMBER, SCALE, SUBMITTED
 from webapp.monitoring import cache, dataset, paired
@@ -39,6 +39,12 @@ INDICATOR_LABELS = {
     "lesson_quality": "Качество уроков наставляемого (оценка наставника)",
 }
 STUDENT_CATEGORIES = ("student", "university_student")
+#: The indicator that shows progress on a student's requested problem (the outcome tied to the request).
+STUDENT_PROBLEM_INDICATOR = {
+    "learning_motivation_loss": "motivation", "low_results": "motivation", "individual_trajectory": "profile_choice",
+    "professional_career": "profile_choice", "adaptation_difficulties": "adaptation", "disabilities": "adaptation",
+    "psychological_barriers": "barriers", "civic_position": "social_activity", "gifted_children": "olympiad_awards",
+}
 
 
 @dataclass
@@ -102,6 +108,7 @@ class Influence:
     students_by_form: list[Row] = field(default_factory=list)
     teachers: list[Row] = field(default_factory=list)
     teacher_problems: list[Row] = field(default_factory=list)
+    student_problems: list[Row] = field(default_factory=list)  # the indicator of each requested problem
     mentors: list[AfterOnly] = field(default_factory=list)
     asked_before: int = 0
     answered_before: int = 0
@@ -123,6 +130,17 @@ def _row(key, matched, users, lower=False, **where) -> Row:
     before = {u: b.values.get(key) for u, (b, _a) in matched.items() if b is not None and u in users}
     after = {u: a.values.get(key) for u, (_b, a) in matched.items() if u in users}
     return Row(key, paired.compare(paired.pairs_of(before, after), lower_is_better=lower), **where)
+
+
+def _requested(user_ids) -> dict[int, set[str]]:
+    """{user id: problem keys of the person's mentee request}."""
+    from webapp.models.questionnaire import MENTEE_REQUEST
+    from webapp.questionnaires.features import profile_features
+    result = {}
+    for user_id, features in profile_features(list(user_ids), MENTEE_REQUEST).items():
+        value = features.get("requests")
+        result[user_id] = set(value) if isinstance(value, (dict, list)) else set()
+    return result
 
 
 def analyse(organisation, year) -> Influence:
@@ -158,6 +176,11 @@ def analyse(organisation, year) -> Influence:
         result.students.append(_row(key, matched, students))
         for form in sorted({mentees[u] for u in students}):
             result.students_by_form.append(_row(key, matched, {u for u in students if mentees[u] == form}, form=form))
+    requested = _requested(students)
+    for problem, key in STUDENT_PROBLEM_INDICATOR.items():
+        asked_for = {u for u in students if problem in requested.get(u, ())}
+        if asked_for:
+            result.student_problems.append(_row(key, matched, asked_for, problem=problem))
     for problem in TEACHER_PROBLEMS:
         row = _row(PROBLEM_PREFIX + problem, matched, teachers, problem=problem)
         if row.result.n or any(PROBLEM_PREFIX + problem in b.values for bs in befores.values() for b in bs
@@ -174,6 +197,8 @@ def analyse(organisation, year) -> Influence:
 
 def label(key: str, problem: str = "") -> str:
     from flask_babel import gettext as _
-    if problem:
+    if problem and key.startswith(PROBLEM_PREFIX):
         return _(TEACHER_PROBLEMS[problem])
+    if problem:
+        return f"{_(STUDENT_PROBLEMS[problem])}: {_(INDICATOR_LABELS.get(key, key))}"
     return _(INDICATOR_LABELS.get(key, key))

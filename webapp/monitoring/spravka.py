@@ -64,6 +64,9 @@ def _rows(data: Data):
         yield "Педагоги", influence.INDICATOR_LABELS[row.key], row.result
     for row in data.found.students:
         yield "Обучающиеся", influence.INDICATOR_LABELS[row.key], row.result
+    for row in data.found.student_problems:
+        yield ("Обучающиеся, запросившие «" + influence.STUDENT_PROBLEMS[row.problem] + "»",
+               influence.INDICATOR_LABELS[row.key], row.result)
     for row in data.subjects:
         yield "Обучающиеся: отметки", row.subject, row.result
 
@@ -212,6 +215,10 @@ def build_docx(data: Data) -> BytesIO:
     _table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.teachers])
     doc.add_paragraph("Обучающиеся: показатели из анкет")
     _table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.students])
+    if found.student_problems:
+        doc.add_paragraph("Обучающиеся: показатель по задаче из запроса")
+        _table(doc, headers, [[f"{influence.STUDENT_PROBLEMS[r.problem]}: {influence.INDICATOR_LABELS[r.key]}"]
+                              + _paired_cells(r.result) for r in found.student_problems])
     if data.subjects:
         doc.add_paragraph("Обучающиеся: отметки по предметам (1–5)")
         _table(doc, headers, [[r.subject] + _paired_cells(r.result) for r in data.subjects])
