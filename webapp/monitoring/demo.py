@@ -116,7 +116,36 @@ def load_monitoring_pairs(org, rng: random.Random, year: int | None = None, pair
                     questionnaire = monitoring_questionnaires(org, "exit")[role]
                     Assignment.create(questionnaire=questionnaire, user=user, group_id=group.id)
             load_influence(group, mentor, mentee, rng, started, ended, gain, cache)
+            load_programme_journal(group, mentor, random.Random(SEED * 1000 + made), started, group.ended_on)
     return made
+
+
+PLAN = ("Установочная встреча, согласование плана", "Посещение и разбор занятий", "Промежуточная рефлексия",
+        "Подготовка к конкурсу или открытому занятию", "Итоговая встреча и самоанализ")
+
+
+def load_programme_journal(group, mentor, rng: random.Random, started: dt.date, ended: dt.date) -> None:
+    """A programme with five dated plan items (most done on time) and a meeting journal, so the
+    process indicators (plan done on time, meetings per month) have figures."""
+    from webapp.models import MeetingLog, PlanItem, Programme
+    from webapp.models.programme import DONE_ITEM, PLANNED
+    programme = Programme.create(group=group, goals="Решение задач из запроса наставляемого",
+                                 tasks="По плану персонализированной программы")
+    length = (ended - started).days
+    for position, name in enumerate(PLAN):
+        deadline = started + dt.timedelta(days=length * (position + 1) // len(PLAN))
+        if deadline > ended:
+            status, done_on = PLANNED, None
+        else:
+            late = rng.random() < 0.2
+            status, done_on = DONE_ITEM, deadline + dt.timedelta(days=rng.randint(3, 20) if late else -rng.randint(0, 5))
+        PlanItem.create(programme=programme, position=position, name=name, deadline=deadline,
+                        responsible="наставник", status=status, done_on=done_on)
+    day = started + dt.timedelta(days=rng.randint(2, 9))
+    while day <= ended:
+        MeetingLog.create(programme=programme, met_on=day, topic="Встреча по плану программы", author=mentor,
+                          duration_minutes=rng.choice([30, 45, 60]))
+        day += dt.timedelta(days=rng.choice([7, 10, 14, 14, 21]))
 
 
 def _influence_values(user, rng: random.Random, gain: int) -> tuple[dict, dict]:

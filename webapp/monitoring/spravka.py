@@ -34,9 +34,9 @@ def num(value, digits: int = 2, signed: bool = False) -> str:
     return text.replace(".", ",").replace("-", "−")
 
 
-def pct(part: int, whole: int) -> str:
+def pct(part: int, whole: int, few: str = "недостаточно ответов") -> str:
     if whole < paired.MIN_N:
-        return "недостаточно ответов"
+        return few
     return num(100.0 * part / whole, 1) + " %"
 
 
@@ -65,8 +65,8 @@ def _rows(data: Data):
     for row in data.found.students:
         yield "Обучающиеся", influence.INDICATOR_LABELS[row.key], row.result
     for row in data.found.student_problems:
-        yield ("Обучающиеся, запросившие «" + influence.STUDENT_PROBLEMS[row.problem] + "»",
-               influence.INDICATOR_LABELS[row.key], row.result)
+        yield ("Обучающиеся: задача из запроса",
+               f"{influence.STUDENT_PROBLEMS[row.problem]}: {influence.INDICATOR_LABELS[row.key]}", row.result)
     for row in data.subjects:
         yield "Обучающиеся: отметки", row.subject, row.result
 
@@ -190,15 +190,15 @@ def build_docx(data: Data) -> BytesIO:
     doc.add_heading("4. Результаты мониторинга процесса", level=2)
     p = process
     _table(doc, ["Показатель", "Значение"], [
-        ["Пункты плана, выполненные в срок", f"{pct(p.plan_on_time.part, p.plan_on_time.whole)} "
+        ["Пункты плана, выполненные в срок", f"{pct(p.plan_on_time.part, p.plan_on_time.whole, 'недостаточно данных')} "
                                              f"({p.plan_on_time.part} из {p.plan_on_time.whole})"],
         ["Встреч в месяц на пару (по журналу встреч)", "недостаточно данных" if p.meetings_per_month is None
          else num(p.meetings_per_month)],
         ["Дней от запроса до закрепления пары (медиана)", "недостаточно данных" if p.days_to_pair is None
          else f"{int(p.days_to_pair)} (n = {p.days_to_pair_n})"],
-        ["Наставляемые без пары", f"{pct(p.without_pair.part, p.without_pair.whole)} "
+        ["Наставляемые без пары", f"{pct(p.without_pair.part, p.without_pair.whole, 'недостаточно данных')} "
                                   f"({p.without_pair.part} из {p.without_pair.whole})"],
-        ["Пары, завершённые досрочно", f"{pct(p.ended_early.part, p.ended_early.whole)} "
+        ["Пары, завершённые досрочно", f"{pct(p.ended_early.part, p.ended_early.whole, 'недостаточно данных')} "
                                        f"({p.ended_early.part} из {p.ended_early.whole})"],
     ])
     for reason in p.early_reasons:
