@@ -23,19 +23,21 @@ from sklearn.utils.validation import check_is_fitted
 
 from .scorer import MatchScorer
 
-__all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_REASONS_RU",
-           "greedy_pairs"]
+__all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_CODES",
+           "UNMATCHED_REASONS_RU", "greedy_pairs"]
 
 _EPS = 1e-6          # per-pair bonus: among equal totals, serve more mentees
 _DENSE_LIMIT = 3_000_000  # rows * slots up to which the dense solver is used
 
-#: Machine codes of "why this mentee got no mentor" and their Russian texts.
+#: Machine codes of "why this mentee got no mentor" and their Russian texts (for plain use of
+#: the library; the web app translates the codes through its catalogue).
 UNMATCHED_REASONS_RU = {
     "no_eligible_mentor": "Нет подходящего по правилам наставника (форма наставничества, "
                           "категория участника, организация, исключённые пары).",
     "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
     "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
 }
+UNMATCHED_CODES = tuple(UNMATCHED_REASONS_RU)
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,11 @@ class AssignedPair:
 
 @dataclass(frozen=True)
 class UnmatchedMentee:
-    """A mentee left without a mentor: machine ``code``, Russian ``reason``, and the best
-    mentors the rules allow, ``((mentor_id, score), ...)``, best first."""
+    """A mentee left without a mentor: ``code`` (one of :data:`UNMATCHED_CODES`) and the
+    best mentors the rules allow, ``((mentor_id, score), ...)``, best first."""
 
     mentee_id: Hashable
     code: str
-    reason: str
     best_candidates: tuple[tuple[Hashable, float], ...]
 
 
@@ -147,8 +148,7 @@ class PairAssigner(BaseEstimator):
                 code = "below_min_score"
             else:
                 code = "capacity_exhausted"
-            unmatched.append(UnmatchedMentee(e.id, code, UNMATCHED_REASONS_RU[code],
-                                             tuple(scorer.best_allowed(e.id))))
+            unmatched.append(UnmatchedMentee(e.id, code, tuple(scorer.best_allowed(e.id))))
         self.unmatched_ = unmatched
 
 
