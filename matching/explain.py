@@ -40,7 +40,7 @@ def text_note(value: float, request_has_words: bool, profile_has_words: bool) ->
     return "nothing_in_common"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ComponentContribution:
     """One component of a score (``key`` from :data:`matching.components.COMPONENTS`): its
     value 0..1, its weight (share) and its points."""

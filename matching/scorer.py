@@ -345,6 +345,8 @@ class MatchScorer(BaseEstimator):
         slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
         problem_order = {p: n for n, p in enumerate(PROBLEM_KEYS)}
         text = self.text_
+        shared, roots, close = text.explain_pairs(self.features_.mentee_text, e_arr,
+                                                  self.features_.mentor_text, m_arr)
         mentees, mentors = self.mentees_, self.mentors_
         out = []
         for k, (i, j) in enumerate(zip(e_pos, m_pos)):
@@ -354,15 +356,12 @@ class MatchScorer(BaseEstimator):
             req = sorted(e.requested_problems.items(),
                          key=lambda kv: (-kv[1], problem_order[kv[0]]))
             mp = m.problems
-            shared = tuple(text._shared_words(e.text, m.text, 5))
-            roots = tuple(text._root_words(e.text, m.text, 3))
-            close = tuple(text._close_words(e.text, m.text, 3))
             out.append(Explanation(
                 mentor_id=m.id, mentee_id=e.id, score=scores[k],
                 form=EligibilityRules.form_key(m, e), components=comps,
                 covered_problems=tuple(p for p, _ in req if p in mp),
                 missing_problems=tuple(p for p, _ in req if p not in mp),
-                shared_words=shared, root_words=roots, close_words=close,
+                shared_words=shared[k], root_words=roots[k], close_words=close[k],
                 text_note=text_note(table[k][text_pos], text.has_words(e.text),
                                     text.has_words(m.text)),
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),

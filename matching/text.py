@@ -73,6 +73,8 @@ class TextVectors:
     query: sp.csr_matrix
     segments: sp.csr_matrix
     seg_ptr: np.ndarray
+    terms: sp.csr_matrix | None = None     # 1 where the text has the term (explanations)
+    word_ids: sp.csr_matrix | None = None  # 1 + index of the term's first written word
 
     def __len__(self) -> int:
         return len(self.seg_ptr) - 1
@@ -171,6 +173,8 @@ class TextSimilarity:
         corpus = self._check_texts(corpus, "corpus")
         self._analyse = TermAnalyzer(self.language, self.normaliser)
         self._cache: dict[str, tuple] = {}
+        self._words: list[str] = []
+        self._word_index: dict[str, int] = {}
         seen: dict[str, int] = {}
         forms: dict[str, dict[str, None]] = {}
         df: dict[str, int] = {}
@@ -335,18 +339,36 @@ class TextSimilarity:
         self._check_fitted()
         texts = self._check_texts(texts, "texts")
         wholes, segs, ptr = [], [], [0]
+        t_ptr, t_cols, t_words = [0], [], []
+        vocab, words, word_index = self.vocabulary_, self._words, self._word_index
         for t in texts:
             whole, segments = self._bags(t)
             wholes.append(whole)
             segs.extend(segments)
             ptr.append(len(segs))
+            a = self._analysis(t)
+            for w, term in zip(a.words, a.terms):
+                col = vocab.get(term)
+                if col is None:
+                    continue
+                wid = word_index.get(w)
+                if wid is None:
+                    wid = word_index[w] = len(words)
+                    words.append(w)
+                t_cols.append(col)
+                t_words.append(wid + 1)
+            t_ptr.append(len(t_cols))
         w = float(self.semantic_weight)
         Q, D = self._tfidf_rows(wholes), self._tfidf_rows(segs)
         L, S = self.roots_, self.semantic_matrix_
         query = sp.hstack([(self._soft_unit(Q, L) @ L) * (1.0 - w),
                            (self._soft_unit(Q, S) @ S) * w], format="csr")
         segments = sp.hstack([self._soft_unit(D, L), self._soft_unit(D, S)], format="csr")
-        return TextVectors(query, segments, np.array(ptr, dtype=np.int64))
+        shape = (len(texts), len(vocab))
+        t_ptr, t_cols = np.array(t_ptr, dtype=np.int64), np.array(t_cols, dtype=np.int64)
+        word_ids = sp.csr_matrix((np.array(t_words, dtype=np.float64), t_cols, t_ptr), shape=shape)
+        terms = sp.csr_matrix((np.ones(len(t_cols)), t_cols, t_ptr), shape=shape)
+        return TextVectors(query, segments, np.array(ptr, dtype=np.int64), terms, word_ids)
 
     # --------------------------------------------------------------- scores
     def _aggregate(self, seg_scores: np.ndarray, starts: np.ndarray, counts: np.ndarray,
@@ -393,6 +415,89 @@ class TextSimilarity:
         return self.block_scores(a, np.arange(len(a)), b, np.arange(len(b)))
 
     # --------------------------------------------------------- explanations
+    def explain_pairs(self, queries: TextVectors, q_idx, docs: TextVectors, d_idx,
+                      top_shared: int = 5, top_pairs: int = 3):
+        """Word-level explanations of many pairs at once.
+
+        Returns three lists (one entry per pair): shared words of the query (rarest first),
+        same-root pairs and close-in-meaning pairs ``(query word, document word)``.
+        """
+        q_idx, d_idx = np.asarray(q_idx, dtype=np.int64), np.asarray(d_idx, dtype=np.int64)
+        n = len(q_idx)
+        words = self._words
+        Q, D = queries.terms[q_idx], docs.terms[d_idx]
+        # shared terms: the query's written word for each, rarest (highest idf) first
+        X = queries.word_ids[q_idx].multiply(D).tocoo()
+        rows, cols, wid = X.row, X.col, X.data.astype(np.int64) - 1
+        order = np.lexsort((cols, -self.idf_[cols], rows))
+        rows, wid = rows[order], wid[order]
+        key = rows * (len(words) + 1) + wid
+        _, first = np.unique(key, return_index=True)
+        first = np.sort(first)
+        rows, wid = rows[first], wid[first]
+        starts = np.searchsorted(rows, np.arange(n))
+        rank = np.arange(len(rows)) - starts[rows]
+        keep = rank < top_shared
+        shared: list[tuple] = [()] * n
+        rows, wid = rows[keep], wid[keep]
+        bounds = np.searchsorted(rows, np.arange(n + 1))
+        wl = [words[w] for w in wid.tolist()]
+        for k in np.flatnonzero(np.diff(bounds)).tolist():
+            shared[k] = tuple(wl[bounds[k]:bounds[k + 1]])
+        roots = self._related_pairs(Q, D, queries, q_idx, docs, d_idx, self.root_neighbours_,
+                                    None, top_pairs)
+        close = [()] * n if float(self.semantic_weight) == 0.0 else self._related_pairs(
+            Q, D, queries, q_idx, docs, d_idx, self.neighbours_, self.root_neighbours_, top_pairs)
+        return shared, roots, close
+
+    def _related_pairs(self, Q, D, queries, q_idx, docs, d_idx, neighbours, skip, top_n):
+        n = Q.shape[0]
+        out: list[tuple] = [()] * n
+        if not neighbours:
+            return out
+        matrix = self.roots_ if neighbours is self.root_neighbours_ else self.closeness_
+        off = sp.csr_matrix(matrix - sp.identity(matrix.shape[0], format="csr"))
+        off.eliminate_zeros()
+        # document terms related to some query term (checked pair by pair below)
+        hit = sp.csr_matrix((Q @ off).multiply(D))
+        hit.eliminate_zeros()
+        if hit.nnz == 0:
+            return out
+        terms = list(self.vocabulary_)
+        qw, dw = queries.word_ids, docs.word_ids
+        q_ptr, q_ind, q_dat = qw.indptr, qw.indices.tolist(), qw.data.astype(np.int64).tolist()
+        d_ptr, d_ind, d_dat = dw.indptr, dw.indices.tolist(), dw.data.astype(np.int64).tolist()
+        words = self._words
+        indptr, indices = hit.indptr, hit.indices
+        for k in np.flatnonzero(np.diff(indptr)).tolist():
+            qi, di = int(q_idx[k]), int(d_idx[k])
+            a, b = int(q_ptr[qi]), int(q_ptr[qi + 1])
+            q_terms = dict(zip(q_ind[a:b], q_dat[a:b]))
+            a, b = int(d_ptr[di]), int(d_ptr[di + 1])
+            d_terms = dict(zip(d_ind[a:b], d_dat[a:b]))
+            found = []
+            for u in indices[indptr[k]:indptr[k + 1]].tolist():
+                tu = terms[u]
+                for t, wid in q_terms.items():
+                    if t in d_terms:
+                        continue
+                    tt = terms[t]
+                    v = neighbours.get(tt, {}).get(tu)
+                    if v is None or (skip and tu in skip.get(tt, {})):
+                        continue
+                    found.append((-v, words[wid - 1], words[d_terms[u] - 1]))
+            found.sort()
+            pairs, used = [], set()
+            for _, a, b in found:
+                if a in used or a == b:
+                    continue
+                used.add(a)
+                pairs.append((a, b))
+                if len(pairs) == top_n:
+                    break
+            out[k] = tuple(pairs)
+        return out
+
     def _analysis(self, text: str) -> _Analysis:
         key = ("analysis", text)
         hit = self._cache.get(key)

@@ -129,3 +129,24 @@ def test_importing_matching_stays_light():
             "assert not heavy, heavy\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
+
+
+def test_vectorised_explanations_agree_with_the_pair_helpers():
+    from matching.synthetic import make_profiles
+    mentors, mentees = make_profiles(120, 40, n_organisations=1, seed=4)
+    mentees[0].text = "Боюсь ошибиться у доски, нужен опытный учитель"
+    mentors[0].text = "Опытный педагог: страх ошибки, работа с тревогой"
+    scorer = MatchScorer().fit(mentors, mentees)
+    ex = scorer.explain(mentors[0].id, mentees[0].id)
+    sim = scorer.text_
+    assert ex.root_words == tuple(sim.root_words(mentees[0].text, mentors[0].text))
+    assert ex.close_words == tuple(sim.close_words(mentees[0].text, mentors[0].text))
+    assert set(ex.shared_words) == set(sim.shared_words(mentees[0].text, mentors[0].text))
+    assert ("ошибиться", "ошибки") in ex.root_words
+    for suggestions in scorer.suggest(top_k=3).values():
+        for s in suggestions:
+            e = scorer.mentees_[scorer.mentee_index_[s.mentee_id]]
+            m = scorer.mentors_[scorer.mentor_index_[s.mentor_id]]
+            full = sim.shared_words(e.text, m.text, top_n=100)
+            assert set(s.explanation.shared_words) <= set(full)
+            assert len(s.explanation.shared_words) == min(5, len(full))
