@@ -114,13 +114,19 @@ def test_pruned_candidates_stay_close_to_exact():
     assert (exact - pruned) / exact < 1e-3
 
 
-@pytest.mark.parametrize("objective,spread", [("total", 0.0), ("maximin", 0.0), ("total", 7.0)])
-def test_dense_and_sparse_solvers_agree(monkeypatch, objective, spread):
+@pytest.mark.parametrize("flow", [True, False], ids=["min-cost-flow", "scipy-sparse"])
+@pytest.mark.parametrize("objective,spread", [("total", 0.0), ("maximin", 0.0), ("total", 7.0),
+                                              ("maximin", 3.0)])
+def test_dense_and_sparse_solvers_agree(monkeypatch, objective, spread, flow):
     import matching.assignment as assignment
     mentors, mentees = make_profiles(150, 50, seed=13)
     scorer = MatchScorer().fit(mentors, mentees)
     dense = PairAssigner(objective=objective, spread=spread).fit(scorer)
     monkeypatch.setattr(assignment, "_DENSE_LIMIT", 0)
+    if flow:
+        assert assignment._flow_solver() is not None  # OR-Tools is a dependency
+    else:
+        monkeypatch.setattr(assignment, "_FLOW", None)  # as without OR-Tools
     sparse = PairAssigner(objective=objective, spread=spread).fit(scorer)
     assert sparse.n_assigned_ == dense.n_assigned_
     assert sparse.total_score_ == pytest.approx(dense.total_score_, abs=1e-3)
