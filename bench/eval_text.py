@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
 
+from baseline_text import BaselineTextSimilarity  # noqa: E402
 from matching.text import TextSimilarity  # noqa: E402
 from text_cases_ru import CASES, MENTORS, UNRELATED, split  # noqa: E402
 
@@ -29,13 +30,14 @@ SETTINGS = {
     "semantic only": dict(semantic_weight=1.0),
     "combined (default)": dict(),
 }
+BASELINE = ("baseline: before issue 14 (stems + char n-grams)", BaselineTextSimilarity, {})
 
 
-def evaluate(cases, params) -> tuple[float, float, list]:
-    """(top-1, MRR, misses) of ``TextSimilarity(**params)`` on ``cases`` against all mentors."""
+def evaluate(cases, params, cls=TextSimilarity) -> tuple[float, float, list]:
+    """(top-1, MRR, misses) of ``cls(**params)`` on ``cases`` against all mentors."""
     keys = list(MENTORS)
     texts = [MENTORS[k] for k in keys]
-    sim = TextSimilarity(**params).fit(texts + [r for r, _ in cases])
+    sim = cls(**params).fit(texts + [r for r, _ in cases])
     scores = sim.similarity([r for r, _ in cases], texts)
     hits, rr, misses = 0, 0.0, []
     for (request, right), row in zip(cases, scores):
@@ -49,10 +51,10 @@ def evaluate(cases, params) -> tuple[float, float, list]:
     return hits / len(cases), rr / len(cases), misses
 
 
-def unrelated_scores(params) -> list[float]:
+def unrelated_scores(params, cls=TextSimilarity) -> list[float]:
     keys = list(MENTORS)
     texts = [MENTORS[k] for k in keys]
-    sim = TextSimilarity(**params).fit(texts)
+    sim = cls(**params).fit(texts)
     return [float(sim.similarity([r], [MENTORS[k]])[0, 0]) for r, k in UNRELATED]
 
 
@@ -66,11 +68,12 @@ def main(argv=None) -> None:
     print(f"Russian mentoring set: {len(CASES)} cases ({len(tune)} tune / {len(test)} test), "
           f"{len(MENTORS)} mentors in the pool; reporting the {args.half} half "
           f"({len(cases)} cases)")
-    for name, params in SETTINGS.items():
+    rows = [BASELINE] + [(name, TextSimilarity, params) for name, params in SETTINGS.items()]
+    for name, cls, params in rows:
         t = time.perf_counter()
-        top1, mrr, misses = evaluate(cases, params)
-        zero = unrelated_scores(params)
-        print(f"  {name:<20} top-1 {100 * top1:5.1f} %   MRR {mrr:.3f}   "
+        top1, mrr, misses = evaluate(cases, params, cls)
+        zero = unrelated_scores(params, cls)
+        print(f"  {name:<50} top-1 {100 * top1:5.1f} %   MRR {mrr:.3f}   "
               f"unrelated pairs' scores {', '.join(f'{z:.3f}' for z in zero)}   "
               f"({time.perf_counter() - t:.2f}s)")
         if args.misses:
