@@ -48,11 +48,14 @@ def root_matrix(terms: list[str], weight: float) -> sp.csr_matrix:
 
 
 def closeness_matrix(terms: list[str], forms: dict, normaliser: str, threshold: float,
-                     embeddings_path: str | None) -> tuple[sp.csr_matrix, bool]:
+                     embeddings_path: str | None, pos_filter: bool = True
+                     ) -> tuple[sp.csr_matrix, bool]:
     """(``S``, whether the embeddings were available): identity plus close-in-meaning
-    pairs of different terms (cosine >= ``threshold``)."""
+    pairs of different terms (cosine >= ``threshold``); with ``pos_filter`` only nouns,
+    adjectives (participles) and adverbs take part, each paired within its own group
+    (:data:`matching.terms.MEANING_POS`)."""
     from .embeddings import load_word_vectors
-    from .terms import lemma_of
+    from .terms import lemma_of, meaning_group
     n = len(terms)
     eye = _eye(n)
     wv = load_word_vectors(embeddings_path)
@@ -62,11 +65,17 @@ def closeness_matrix(terms: list[str], forms: dict, normaliser: str, threshold: 
     # vectors (a stem is not a word: «лет» as a stem of «лето» is not the word «лет»)
     E = np.zeros((n, wv.dim), dtype=np.float32)
     found = np.zeros(n, dtype=bool)
+    group = np.ones(n, dtype=np.int8)
     for k, t in enumerate(terms):
+        written = forms.get(t, ())
+        if pos_filter:
+            group[k] = max((meaning_group(f) for f in written), default=0)
+            if group[k] == 0:
+                continue
         if normaliser == "lemma" and t in wv:
             cand = [t]
         else:
-            cand = list(dict.fromkeys(lemma_of(f) for f in forms.get(t, ())))
+            cand = list(dict.fromkeys(lemma_of(f) for f in written))
         vec, ok = wv.vectors(cand)
         if ok.any():
             v = vec[ok].mean(axis=0)
@@ -79,7 +88,7 @@ def closeness_matrix(terms: list[str], forms: dict, normaliser: str, threshold: 
     for s in range(0, len(idx), _S_BLOCK):
         G = Ef[s:s + _S_BLOCK] @ Ef.T
         r, c = np.nonzero(G >= threshold)
-        keep = (r + s) != c
+        keep = ((r + s) != c) & (group[idx[r + s]] == group[idx[c]])
         rows.append(idx[r[keep] + s])
         cols.append(idx[c[keep]])
         vals.append(G[r[keep], c[keep]].astype(np.float64))

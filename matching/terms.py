@@ -21,7 +21,8 @@ import threading
 from functools import lru_cache
 
 __all__ = ["TermAnalyzer", "RUSSIAN_STOP_WORDS", "ENGLISH_STOP_WORDS", "ABBREVIATIONS",
-           "normalise_text", "tokenize", "lemma_of", "MAX_TEXT_CHARS"]
+           "normalise_text", "tokenize", "lemma_of", "meaning_group", "MEANING_POS",
+           "MAX_TEXT_CHARS"]
 
 #: Longer texts are cut to this many characters before analysis (bounded work per text).
 MAX_TEXT_CHARS = 20_000
@@ -120,6 +121,28 @@ def lemma_of(word: str) -> str:
         return _term(word, "lemma")
     except ImportError:
         return word
+
+
+#: Parts of speech (pymorphy3 tags) whose words may be "close in meaning" to others, in
+#: groups: a pair must be of one group (noun ~ noun, adjective ~ adjective, adverb ~ adverb).
+#: Verbs, pronouns and the like are left to exact and same-root matches: in the news
+#: embeddings «сделать» sits near «найти» and «проект» near «новый».
+MEANING_POS = {"NOUN": 1, "ADJF": 2, "ADJS": 2, "COMP": 2, "PRTF": 2, "PRTS": 2,
+               "ADVB": 3, "PRED": 3}
+
+
+@lru_cache(maxsize=200_000)
+def meaning_group(word: str) -> int:
+    """:data:`MEANING_POS` group of a word's most likely part of speech, 0 if none (Latin
+    words and a missing pymorphy3 give group 1, so they are not excluded)."""
+    if not _CYRILLIC.search(word):
+        return 1
+    try:
+        with _lock:
+            tag = _morph().parse(word)[0].tag
+    except ImportError:
+        return 1
+    return MEANING_POS.get(tag.POS, 0)
 
 
 class TermAnalyzer:

@@ -54,6 +54,7 @@ DEFAULT_ROOT_WEIGHT = 0.8
 DEFAULT_SEMANTIC_THRESHOLD = 0.4
 
 _SEGMENT = re.compile(r"[.!?;\n]+")
+_POS_FILTER = True
 
 
 @dataclass
@@ -195,7 +196,7 @@ class TextSimilarity(WordExplanations):
         if terms and float(self.semantic_weight) > 0:
             self.closeness_, self.semantic_available_ = closeness_matrix(
                 terms, forms, self.normaliser, float(self.semantic_threshold),
-                self.embeddings_path)
+                self.embeddings_path, pos_filter=_POS_FILTER)
         else:
             self.closeness_, self.semantic_available_ = root_matrix(terms, 0.0), False
         self.neighbours_ = neighbours(terms, self.closeness_)

@@ -150,3 +150,12 @@ def test_vectorised_explanations_agree_with_the_pair_helpers():
             full = sim.shared_words(e.text, m.text, top_n=100)
             assert set(s.explanation.shared_words) <= set(full)
             assert len(s.explanation.shared_words) == min(5, len(full))
+
+
+@needs_embeddings
+def test_close_in_meaning_only_within_nouns_adjectives_or_adverbs():
+    a, b = "Хочу сделать проект к конференции", "Помогу найти друзей в новой школе"
+    sim = TextSimilarity().fit([a, b])
+    assert sim.semantic_available_
+    assert sim.close_words(a, b) == []  # «сделать» ~ «найти», «проект» ~ «новой» are not shown
+    assert sim.similarity([a], [b])[0, 0] == 0.0  # ... nor scored
