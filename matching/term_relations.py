@@ -51,9 +51,8 @@ def closeness_matrix(terms: list[str], forms: dict, normaliser: str, threshold: 
                      embeddings_path: str | None, pos_filter: bool = True
                      ) -> tuple[sp.csr_matrix, bool]:
     """(``S``, whether the embeddings were available): identity plus close-in-meaning
-    pairs of different terms (cosine >= ``threshold``); with ``pos_filter`` only nouns,
-    adjectives (participles) and adverbs take part, each paired within its own group
-    (:data:`matching.terms.MEANING_POS`)."""
+    pairs of different terms (cosine >= ``threshold``); with ``pos_filter`` only terms of
+    the parts of speech in :data:`matching.terms.MEANING_POS` (nouns) take part."""
     from .embeddings import load_word_vectors
     from .terms import lemma_of, meaning_group
     n = len(terms)

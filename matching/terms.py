@@ -123,12 +123,11 @@ def lemma_of(word: str) -> str:
         return word
 
 
-#: Parts of speech (pymorphy3 tags) whose words may be "close in meaning" to others, in
-#: groups: a pair must be of one group (noun ~ noun, adjective ~ adjective, adverb ~ adverb).
-#: Verbs, pronouns and the like are left to exact and same-root matches: in the news
-#: embeddings «сделать» sits near «найти» and «проект» near «новый».
-MEANING_POS = {"NOUN": 1, "ADJF": 2, "ADJS": 2, "COMP": 2, "PRTF": 2, "PRTS": 2,
-               "ADVB": 3, "PRED": 3}
+#: Parts of speech (pymorphy3 tags) whose words may be "close in meaning" to others, by
+#: group (a pair must be of one group). Nouns only: in the news embeddings verbs, adjectives
+#: and adverbs sit near unrelated words of their kind («сделать» ~ «найти», «первый» ~
+#: «свой», «трудно» ~ «много»); they are left to exact and same-root matches.
+MEANING_POS = {"NOUN": 1}
 
 
 @lru_cache(maxsize=200_000)
