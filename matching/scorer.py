@@ -348,25 +348,30 @@ class MatchScorer(BaseEstimator):
         shared, roots, close = text.explain_pairs(self.features_.mentee_text, e_arr,
                                                   self.features_.mentor_text, m_arr)
         mentees, mentors = self.mentees_, self.mentors_
+        text_values = [row[text_pos] for row in table]
+        requests: dict[int, list] = {}  # a mentee's requests by priority, computed once
         out = []
         for k, (i, j) in enumerate(zip(e_pos, m_pos)):
             e, m = mentees[i], mentors[j]
-            comps = tuple(ComponentContribution(c, v, wc, p)
-                          for c, v, wc, p in zip(COMPONENTS, table[k], weights, rounded[k]))
-            req = sorted(e.requested_problems.items(),
-                         key=lambda kv: (-kv[1], problem_order[kv[0]]))
+            comps = tuple(map(ComponentContribution, COMPONENTS, table[k], weights, rounded[k]))
+            req = requests.get(i)
+            if req is None:
+                req = requests[i] = [p for p, _ in sorted(
+                    e.requested_problems.items(), key=lambda kv: (-kv[1], problem_order[kv[0]]))]
             mp = m.problems
+            note = None if text_values[k] > 0 else text_note(
+                0.0, text.has_words(e.text), text.has_words(m.text))
+            shared_slots = e.availability & m.availability
             out.append(Explanation(
                 mentor_id=m.id, mentee_id=e.id, score=scores[k],
                 form=EligibilityRules.form_key(m, e), components=comps,
-                covered_problems=tuple(p for p, _ in req if p in mp),
-                missing_problems=tuple(p for p, _ in req if p not in mp),
+                covered_problems=tuple(p for p in req if p in mp),
+                missing_problems=tuple(p for p in req if p not in mp),
                 shared_words=shared[k], root_words=roots[k], close_words=close[k],
-                text_note=text_note(table[k][text_pos], text.has_words(e.text),
-                                    text.has_words(m.text)),
+                text_note=note,
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
-                shared_slots=tuple(sorted(e.availability & m.availability,
-                                          key=lambda s: (slot_order.get(s, 99), s)))))
+                shared_slots=tuple(sorted(shared_slots, key=lambda s: (slot_order.get(s, 99), s)))
+                if len(shared_slots) > 1 else tuple(shared_slots)))
         return out
 
 
