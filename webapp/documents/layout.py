@@ -102,11 +102,15 @@ class Sheet:
     def blank(self):
         return self.para(indent=False)
 
-    def page_break_between(self, loop_var: str = "loop"):
-        """Inside a ``{%p for %}``: a page break before every item but the first."""
-        self.tag(f"if not {loop_var}.first")
+    def page_break(self):
         paragraph = self.para(indent=False)
         paragraph.add_run().add_break(WD_BREAK.PAGE)
+        return paragraph
+
+    def page_break_between(self):
+        """Inside a ``{%p for %}``: a page break before every item but the first."""
+        self.tag("if not loop.first")
+        self.page_break()
         self.tag("endif")
 
     def stamp(self, lines: list[str]):

@@ -68,6 +68,8 @@ def upgrade(db, migrator):
         migrator.add_column("organisation", "ogrn", pw.CharField(max_length=15, default="", null=True)),
         migrator.add_column("organisation", "year_start_month", pw.IntegerField(default=9, null=True)),
         migrator.add_column("organisation", "year_start_day", pw.IntegerField(default=1, null=True)),
+        migrator.add_column("organisation", "year_end_month", pw.IntegerField(default=5, null=True)),
+        migrator.add_column("organisation", "year_end_day", pw.IntegerField(default=31, null=True)),
         migrator.add_column("organisation", "order_number_pattern", pw.CharField(max_length=40, default="{n}-о", null=True)),
         migrator.add_column("organisation", "minor_own_consent_age", pw.IntegerField(default=0, null=True)),
         migrator.add_column("organisation", "curator_id", pw.ForeignKeyField(
