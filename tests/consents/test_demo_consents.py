@@ -13,7 +13,7 @@ from webapp.models import Consent, Organisation, User
 
 def _load():
     demo.load()
-    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
+    org = Organisation.get(Organisation.short_name == "МБОУ «СОШ № 7»")
     return org
 
 

@@ -13,6 +13,7 @@ from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
 from webapp.consents.steps import register_steps
+from webapp.documents.responses import document_or_message
 from webapp.downloads import download
 from webapp.htmx import is_htmx, with_trigger
 from webapp.models import AuditEvent, User
@@ -85,8 +86,8 @@ def revoke(user_id: int):
 @staff_only
 def forms_docx(user_id: int):
     user = _person(user_id)
-    data = consent_forms([user], current_user.organisation)
-    return download(data, f"soglasie-{user.login}.docx")
+    return document_or_message(lambda: consent_forms([user], current_user.organisation),
+                               f"soglasie-{user.login}.docx", url_for("banks.person", user_id=user.id))
 
 
 @bp.route("/people/<int:user_id>/data.json")

@@ -100,7 +100,9 @@ def create_order(organisation, form, raw_ids, actor):
             if number != format_number(organisation.order_number_pattern, sequence, year):
                 sequence = None  # a number typed by hand does not move the year's count
             order = PairingOrder.create(organisation=organisation, number=number, signed_on=signed_on, basis=basis,
-                                        responsible_name=responsible, created_by=actor, kind="pairs",
+                                        responsible_name=responsible or (organisation.curator.full_name
+                                                                         if organisation.curator_id else ""),
+                                        created_by=actor, kind="pairs",
                                         school_year=year, sequence=sequence, curator=organisation.curator_id)
             OrderGroup.insert_many([{"order": order.id, "group": g.id} for g in groups]).execute()
             MentoringGroup.update(order_number=number, order_date=signed_on).where(
