@@ -39,4 +39,8 @@ def make_school() -> dict:
         "other_mentee": make_user(other, "other.mentee", ["mentee"], full_name="Чужой Ученик",
                                   category="student", class_name="8А"),
     }
+    Organisation.update(head_name="Директорова Людмила Николаевна", head_position="Директор",
+                        address="426000, г. Ижевск, ул. Школьная, д. 1",
+                        curator=people["kurator"]).where(Organisation.id == school.id).execute()
+    people["org"] = Organisation.get_by_id(school.id)
     return people
