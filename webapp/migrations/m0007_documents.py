@@ -83,6 +83,11 @@ def upgrade(db, migrator):
         migrator.add_column("programme", "problems", pw.TextField(default="", null=True)),
     )
     _link_existing_orders(db)
+    # numbers restart every school year: a number is unique within the organisation's school year
+    migrate(
+        migrator.drop_index("pairing_order", "pairing_order_organisation_id_number"),
+        migrator.add_index("pairing_order", ("organisation_id", "school_year", "number"), True),
+    )
 
 
 def _link_existing_orders(db):

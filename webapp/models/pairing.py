@@ -103,7 +103,7 @@ class PairingOrder(BaseModel):
     curator = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 
     class Meta:
-        indexes = ((("organisation", "number"), True),)
+        indexes = ((("organisation", "school_year", "number"), True),)
 
 
 class OrderGroup(BaseModel):

@@ -67,10 +67,8 @@ def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
 
 def create_order(organisation, form, raw_ids, actor):
     errors = []
-    number = (form.get("number") or "").strip()
-    if not number:
-        errors.append(_("Укажите номер приказа."))
-    elif len(number) > NUMBER_MAX:
+    number = (form.get("number") or "").strip()  # empty: the next number of the school year
+    if len(number) > NUMBER_MAX:
         errors.append(_("Номер приказа — не длиннее %(limit)s символов.", limit=NUMBER_MAX))
     try:
         signed_on = parse_date(form.get("signed_on"))
@@ -79,6 +77,8 @@ def create_order(organisation, form, raw_ids, actor):
     except GroupError as exc:
         errors.append(str(exc))
         signed_on = None
+    if not number and signed_on is not None:
+        number = next_number(organisation, signed_on)
     basis = (form.get("basis") or "").strip()
     if len(basis) > BASIS_MAX:
         errors.append(_("Основание — не длиннее %(limit)s символов.", limit=BASIS_MAX))
