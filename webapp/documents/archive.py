@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
-MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UPLOAD = 4 * 1024 * 1024  # below the app's MAX_CONTENT_LENGTH, so this message is the one seen
 MAX_UNPACKED = 40 * 1024 * 1024
 MAX_ENTRIES = 500
 
@@ -18,7 +18,7 @@ def check_docx(data: bytes) -> None:
     if not data:
         raise TemplateFileError("Файл пустой. Выберите шаблон в формате .docx.")
     if len(data) > MAX_UPLOAD:
-        raise TemplateFileError("Файл больше 5 МБ. Уменьшите рисунки в шаблоне и загрузите его снова.")
+        raise TemplateFileError("Файл больше 4 МБ. Уменьшите рисунки в шаблоне и загрузите его снова.")
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except zipfile.BadZipFile:
