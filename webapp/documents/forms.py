@@ -18,6 +18,14 @@ def _text(label, limit, required=None):
         "Не длиннее %(limit)s символов.", limit=limit))])
 
 
+class WholeNumberField(IntegerField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(_l("Укажите целое число."))) from None
+
+
 class RequisitesForm(FlaskForm):
     name = _text(_l("Полное наименование"), 300, _l("Укажите полное наименование организации."))
     short_name = _text(_l("Краткое наименование"), 120, _l("Укажите краткое наименование организации."))
@@ -32,7 +40,7 @@ class RequisitesForm(FlaskForm):
     year_end = StringField(_l("Окончание занятий (ДД.ММ)"), default="31.05",
                            validators=[DataRequired(_l("Укажите окончание занятий, например 31.05."))])
     order_number_pattern = _text(_l("Номер приказа: образец"), 40, _l("Укажите образец номера приказа, например {n}-о."))
-    minor_own_consent_age = IntegerField(_l("Обучающиеся подписывают и своё согласие с возраста (0 — не подписывают)"),
+    minor_own_consent_age = WholeNumberField(_l("Обучающиеся подписывают и своё согласие с возраста (0 — не подписывают)"),
                                          default=0, validators=[Optional(), NumberRange(
                                              min=0, max=17, message=_l("Возраст — от 0 до 17 лет."))])
 
