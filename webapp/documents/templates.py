@@ -57,9 +57,9 @@ def check(code: str, data: bytes) -> Check:
         template, source = template_source(data)
         top_level = template.get_undeclared_template_variables(jinja_env=_env())
         used = fields.used(source, _env())
-    except TemplateError as exc:
-        raise TemplateFileError(f"Ошибка в полях шаблона: {exc.message}. Проверьте фигурные скобки "
-                                "{{ … }} и {% … %}.") from None
+    except TemplateError:
+        raise TemplateFileError("Ошибка в полях шаблона: проверьте, что у каждого поля {{ … }} и каждой "
+                                "команды {% … %} есть закрывающие скобки и пара (for — endfor, if — endif).") from None
     except Exception:  # noqa: BLE001 - an unreadable Word file, whatever the parser says
         raise TemplateFileError("Файл не читается как документ Word. Откройте его в Word и сохраните заново.") from None
     sample = kind(code).SAMPLE
@@ -113,9 +113,9 @@ def render(organisation, code: str, context: dict) -> bytes:
     """The document ``code`` for ``organisation`` filled from ``context``."""
     try:
         return render_bytes(template_bytes(organisation, code), context)
-    except TemplateError as exc:
-        raise TemplateFileError(f"Шаблон документа не заполняется: {exc.message}. Восстановите шаблон по "
-                                "умолчанию или исправьте его.") from None
+    except TemplateError:
+        raise TemplateFileError("Шаблон документа не заполняется. Восстановите шаблон по умолчанию в разделе "
+                                "«Документы» или исправьте его.") from None
 
 
 def preview(code: str, data: bytes) -> bytes:
