@@ -116,6 +116,7 @@ def load() -> str:
         curator = add("kurator", "Белова Ирина Геннадьевна", "teacher", ["coordinator"],
                       position="заместитель директора по учебно-воспитательной работе", subjects=["история"])
         Organisation.update(curator=curator).where(Organisation.id == org.id).execute()
+        org = Organisation.get_by_id(org.id)
         taken = {"admin", "kurator", "mentor", "mentee"}
         first_mentor = first_mentee = True
         mentors = mentees = 0
