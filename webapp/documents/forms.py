@@ -104,3 +104,31 @@ class RequisitesForm(FlaskForm):
 
 class TemplateUploadForm(FlaskForm):
     file = FileField(_l("Шаблон Word (.docx)"))
+
+
+class PackageStatusForm(FlaskForm):
+    status = SelectField(_l("Статус"), choices=[("draft", _l("черновик")), ("signed", _l("подписан"))],
+                         validate_choice=False)
+    number = _text(_l("Номер"), 40)
+    signed_on = StringField(_l("Дата подписания"))
+
+    def validate_status(self, field):
+        if field.data not in ("draft", "signed"):
+            raise ValidationError(_l("Выберите статус из списка."))
+
+    def validate_signed_on(self, field):
+        import datetime as dt
+        raw = (field.data or "").strip()
+        if not raw:
+            field.parsed = None
+            return
+        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                field.parsed = dt.datetime.strptime(raw, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValidationError(_l("Дата в виде ДД.ММ.ГГГГ."))
+        if not (dt.date(2000, 1, 1) <= field.parsed <= dt.date.today() + dt.timedelta(days=366)):
+            raise ValidationError(_l("Дата — не раньше 2000 года и не позже чем через год."))

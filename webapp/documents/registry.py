@@ -3,13 +3,28 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from webapp.documents.builtin import consents, pairing_order, programme
+from webapp.documents.builtin import (consents, package_orders, package_people, package_polozhenie,
+                                      package_protocols, pairing_order, programme)
 
 KINDS = {
     "pairing_order": pairing_order,
     "consents": consents,
     "programme": programme,
 }
+# the normative package of a school year, in the order an inspection reads it
+PACKAGE = {
+    "act": package_orders.ACT,
+    "polozhenie_order": package_orders.POLOZHENIE_ORDER,
+    "polozhenie": package_polozhenie.POLOZHENIE,
+    "roadmap_order": package_orders.ROADMAP_ORDER,
+    "agreement": package_people.AGREEMENT,
+    "extra_pay_order": package_orders.EXTRA_PAY_ORDER,
+    "session_protocol": package_protocols.SESSION,
+    "round_table_protocol": package_protocols.ROUND_TABLE,
+    "incentives_order": package_orders.INCENTIVES_ORDER,
+    "petition": package_people.PETITION,
+}
+KINDS.update(PACKAGE)
 
 
 def kind(code: str):

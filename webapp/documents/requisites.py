@@ -71,6 +71,7 @@ def org_context(organisation, day: dt.date, need=("name", "short_name", "address
         "head_position": organisation.head_position,
         "head_position_gent": decline_phrase(_lower_first(organisation.head_position), "gent"),
         "head_name": organisation.head_name,
+        "head_name_gent": decline_name(organisation.head_name, "gent"),
         "head_initials": initials_surname(organisation.head_name),
         "school_year": school_year_label(organisation, day),
     }
@@ -85,6 +86,7 @@ def person_context(user) -> dict:
         "name": user.full_name,
         "name_accs": name_accs,
         "name_gent": decline_name(user.full_name, "gent"),
+        "name_datv": decline_name(user.full_name, "datv"),
         "initials": initials_surname(user.full_name),
         "position": position,
         "position_accs": position_accs,

@@ -3,16 +3,18 @@ preview, restore the default), and the school's orders by school year."""
 from __future__ import annotations
 
 import datetime as dt
+from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import roles, staff_only
 from webapp.db import database
-from webapp.documents import registry, templates
+from webapp.documents import package, registry, templates
 from webapp.documents.archive import MAX_UPLOAD, TemplateFileError
-from webapp.documents.forms import RequisitesForm, TemplateUploadForm
+from webapp.documents.forms import PackageStatusForm, RequisitesForm, TemplateUploadForm
+from webapp.documents.responses import document_or_message
 from webapp.documents.requisites import REQUISITE_LABELS, missing_requisites
 from webapp.downloads import download
 from webapp.models import AuditEvent, Organisation, PairingOrder, User
@@ -22,6 +24,16 @@ TEMPLATE_TITLES = {
     "pairing_order": "Приказ «О закреплении наставнических пар (групп)»",
     "consents": "Согласия на обработку персональных данных и на участие в программе",
     "programme": "Персонализированная программа наставничества",
+    "act": "Распорядительный акт «О внедрении целевой модели наставничества»",
+    "polozhenie_order": "Приказ «Об утверждении Положения о программе наставничества»",
+    "polozhenie": "Положение о программе наставничества",
+    "roadmap_order": "Приказ «Об утверждении дорожной карты внедрения целевой модели наставничества»",
+    "agreement": "Дополнительное соглашение к трудовому договору наставника",
+    "extra_pay_order": "Приказ «Об установлении доплаты за наставничество»",
+    "session_protocol": "Протокол установочной сессии наставников",
+    "round_table_protocol": "Протокол итогового круглого стола",
+    "incentives_order": "Приказ «О поощрении наставников»",
+    "petition": "Ходатайство о награждении наставника",
 }
 
 
@@ -45,13 +57,28 @@ def _missing(org) -> list[str]:
     return [_(REQUISITE_LABELS[c]) for c in codes]
 
 
+def _year_arg(org) -> int:
+    raw = request.args.get("year", "")
+    current = org.school_year_of(today())
+    if raw.isdigit() and 2000 <= int(raw) <= current + 1:
+        return int(raw)
+    return current
+
+
+def _page(org, year, status=200, **extra):
+    custom = {code: templates.custom(org, code) for code in registry.KINDS}
+    current = org.school_year_of(today())
+    return render_template("documents/index.html", missing=_missing(org), titles=TEMPLATE_TITLES, custom=custom,
+                           years=_orders_by_year(org), upload_form=TemplateUploadForm(), year=year,
+                           year_choices=list(range(current + 1, current - 5, -1)), package=package.records(org, year),
+                           package_codes=list(registry.PACKAGE), **extra), status
+
+
 @bp.route("")
 @staff_only
 def index():
     org = current_user.organisation
-    custom = {code: templates.custom(org, code) for code in registry.KINDS}
-    return render_template("documents/index.html", missing=_missing(org), titles=TEMPLATE_TITLES, custom=custom, years=_orders_by_year(org),
-        upload_form=TemplateUploadForm())
+    return _page(org, _year_arg(org))
 
 
 # --- requisites --------------------------------------------------------------
@@ -119,10 +146,8 @@ def _uploaded() -> tuple[bytes, str]:
 
 def _template_error(code: str, message: str, unknown=(), missing=()):
     org = current_user.organisation
-    custom = {c: templates.custom(org, c) for c in registry.KINDS}
-    return render_template("documents/index.html", missing=_missing(org), titles=TEMPLATE_TITLES, custom=custom, years=_orders_by_year(org),
-        upload_form=TemplateUploadForm(), error_code=code, error=message, unknown=unknown,
-        missing_fields=missing), 400
+    return _page(org, org.school_year_of(today()), 400, error_code=code, error=message, unknown=unknown,
+                 missing_fields=missing)
 
 
 @bp.route("/templates/<code>", methods=["POST"])
@@ -165,6 +190,71 @@ def restore(code: str):
         AuditEvent.record("template_restored", actor=current_user, target=code, details="")
     flash(_("Восстановлен шаблон по умолчанию: «%(title)s».", title=_(TEMPLATE_TITLES[code])), "success")
     return redirect(url_for("documents.index"), 303)
+
+
+# --- the normative package ------------------------------------------------------
+def _package_code(code: str, year: int) -> None:
+    if code not in registry.PACKAGE or not 2000 <= year <= 2100:
+        abort(404)
+
+
+@bp.route("/package/<int:year>/<code>.docx")
+@staff_only
+def package_docx(year: int, code: str):
+    _package_code(code, year)
+    org = current_user.organisation
+    return document_or_message(lambda: package.render(org, code, year), registry.PACKAGE[code].FILENAME,
+                               url_for("documents.index", year=year))
+
+
+@bp.route("/package/<int:year>/<code>", methods=["POST"])
+@roles("admin")
+def package_status(year: int, code: str):
+    _package_code(code, year)
+    org = current_user.organisation
+    form = PackageStatusForm()
+    if form.validate_on_submit():
+        try:
+            package.set_status(org, code, year, form.status.data, form.number.data or "",
+                               getattr(form.signed_on, "parsed", None), current_user)
+        except package.PackageError as error:
+            return _page(org, year, 400, package_error=(code, _(str(error))))
+        flash(_("Статус документа сохранён: «%(title)s».", title=_(TEMPLATE_TITLES[code])), "success")
+        return redirect(url_for("documents.index", year=year), 303)
+    errors = [str(e) for field in form for e in field.errors] or [
+        _("Форма устарела. Обновите страницу и отправьте её снова.")]
+    return _page(org, year, 400, package_error=(code, " ".join(errors)))
+
+
+@bp.route("/package/<int:year>/<code>/scan", methods=["POST"])
+@roles("admin")
+def package_scan(year: int, code: str):
+    _package_code(code, year)
+    org = current_user.organisation
+    if not TemplateUploadForm().validate_on_submit():
+        return _page(org, year, 400, package_error=(code, _("Форма устарела. Обновите страницу и отправьте её снова.")))
+    upload = request.files.get("file")
+    try:
+        data = upload.stream.read(package.MAX_SCAN + 1) if upload is not None else b""
+        package.attach_scan(org, code, year, data, upload.filename if upload is not None else "", current_user)
+    except package.PackageError as error:
+        return _page(org, year, 400, package_error=(code, _(str(error))))
+    AuditEvent.record("scan_uploaded", actor=current_user, target=code, details=str(year))
+    flash(_("Скан загружен: «%(title)s».", title=_(TEMPLATE_TITLES[code])), "success")
+    return redirect(url_for("documents.index", year=year), 303)
+
+
+@bp.route("/package/<int:year>/<code>/scan")
+@staff_only
+def package_scan_file(year: int, code: str):
+    _package_code(code, year)
+    row = package.record(current_user.organisation, code, year)
+    if row.id is None or not row.scan:
+        abort(404)
+    response = send_file(BytesIO(bytes(row.scan)), mimetype=row.scan_type, as_attachment=True,
+                         download_name=f"{code}_{year}{package.scan_type(bytes(row.scan))[1]}", max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def today() -> dt.date:

@@ -53,7 +53,24 @@ class DocumentTemplate(_Base):
         indexes = ((("organisation", "code"), True),)
 
 
-MODELS = [OrderGroup, PersonDetails, DocumentTemplate]
+class NormativeDocument(_Base):
+    organisation = pw.ForeignKeyField(Organisation, on_delete="CASCADE", backref="+")
+    code = pw.CharField(max_length=40)
+    school_year = pw.IntegerField()
+    status = pw.CharField(max_length=20, default="draft")
+    number = pw.CharField(max_length=40, default="")
+    signed_on = pw.DateField(null=True)
+    scan = pw.BlobField(null=True)
+    scan_name = pw.CharField(max_length=200, default="")
+    scan_type = pw.CharField(max_length=100, default="")
+    updated_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    updated_at = pw.DateTimeField(default=dt.datetime.now)
+
+    class Meta:
+        indexes = ((("organisation", "code", "school_year"), True),)
+
+
+MODELS = [OrderGroup, PersonDetails, DocumentTemplate, NormativeDocument]
 
 
 def upgrade(db, migrator):

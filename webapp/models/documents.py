@@ -40,3 +40,25 @@ class DocumentTemplate(BaseModel):
 
     class Meta:
         indexes = ((("organisation", "code"), True),)
+
+
+DRAFT, SIGNED = "draft", "signed"
+
+
+class NormativeDocument(BaseModel):
+    """One document of the school's normative package for a school year: its status, number and date
+    once signed, and the signed scan."""
+    organisation = pw.ForeignKeyField(Organisation, backref="+", on_delete="CASCADE")
+    code = pw.CharField(max_length=40)
+    school_year = pw.IntegerField()
+    status = pw.CharField(max_length=20, default=DRAFT)
+    number = pw.CharField(max_length=40, default="")
+    signed_on = pw.DateField(null=True)
+    scan = pw.BlobField(null=True)
+    scan_name = pw.CharField(max_length=200, default="")
+    scan_type = pw.CharField(max_length=100, default="")
+    updated_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    updated_at = pw.DateTimeField(default=dt.datetime.now)
+
+    class Meta:
+        indexes = ((("organisation", "code", "school_year"), True),)
