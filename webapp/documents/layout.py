@@ -48,11 +48,11 @@ def _page_number(header) -> None:
 class Sheet:
     """A document being authored: paragraphs in the house layout."""
 
-    def __init__(self):
+    def __init__(self, landscape: bool = False):
         self.doc = Document()
         section = self.doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
         section.left_margin, section.top_margin = Mm(30), Mm(20)
         section.right_margin, section.bottom_margin = Mm(15), Mm(20)
         section.header_distance = Mm(10)

@@ -49,6 +49,11 @@ def _requisites(row) -> dict:
     return {"number": "", "date": "", "date_long": ""}
 
 
+def approval_requisites(organisation, code: str, year: int) -> dict:
+    """Number and date of a signed package document (blank while it is a draft)."""
+    return _requisites(record(organisation, code, year))
+
+
 def _groups_of_year(organisation, first: dt.date, last: dt.date):
     return list(MentoringGroup.select().where(
         (MentoringGroup.organisation == organisation)

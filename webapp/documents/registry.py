@@ -4,12 +4,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from webapp.documents.builtin import (consents, package_orders, package_people, package_polozhenie,
-                                      package_protocols, pairing_order, programme)
+                                      package_protocols, pairing_order, programme, roadmap)
 
 KINDS = {
     "pairing_order": pairing_order,
     "consents": consents,
     "programme": programme,
+    "roadmap": roadmap,
 }
 # the normative package of a school year, in the order an inspection reads it
 PACKAGE = {
