@@ -66,7 +66,7 @@ def test_a_minors_consent_carries_every_field_of_article_9(coordinator, school, 
     assert "(подписывается обучающимся" not in body  # the school has not asked for the child's own consent
     participation = body.split("ПИСЬМЕННОЕ СОГЛАСИЕ")[1]
     assert "на участие несовершеннолетнего в программе наставничества" in participation
-    assert "в качестве наставляемого" in participation
+    assert "в качестве наставляемой" in participation  # agrees with the girl
 
 
 def test_a_14_year_old_signs_their_own_consent_too_when_the_school_asks(coordinator, school, girl):

@@ -48,10 +48,12 @@ def _subject(user, details) -> dict:
 
 
 def _role_gent(user) -> str:
+    """«в качестве наставника», «… наставляемой» (a substantivised participle agrees with the person)."""
     roles = user.role_set
+    mentee = "наставляемой" if _female(user.full_name) else "наставляемого"
     if {"mentor", "mentee"} <= roles:
-        return "наставника и наставляемого"
-    return "наставника" if "mentor" in roles else "наставляемого"
+        return f"наставника и {mentee}"
+    return "наставника" if "mentor" in roles else mentee
 
 
 def _age(birth_date, today: dt.date):
