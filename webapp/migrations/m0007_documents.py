@@ -99,12 +99,27 @@ def upgrade(db, migrator):
         migrator.add_column("programme", "request", pw.TextField(default="", null=True)),
         migrator.add_column("programme", "problems", pw.TextField(default="", null=True)),
     )
+    _fill_defaults(db)
     _link_existing_orders(db)
     # numbers restart every school year: a number is unique within the organisation's school year
     migrate(
         migrator.drop_index("pairing_order", "pairing_order_organisation_id_number"),
         migrator.add_index("pairing_order", ("organisation_id", "school_year", "number"), True),
     )
+
+
+DEFAULTS = (("organisation", "address", ""), ("organisation", "head_position", "Директор"),
+            ("organisation", "inn", ""), ("organisation", "ogrn", ""), ("organisation", "year_start_month", 9),
+            ("organisation", "year_start_day", 1), ("organisation", "year_end_month", 5),
+            ("organisation", "year_end_day", 31), ("organisation", "order_number_pattern", "{n}-о"),
+            ("organisation", "minor_own_consent_age", 0), ("pairing_order", "kind", "pairs"),
+            ("programme", "request", ""), ("programme", "problems", ""))
+
+
+def _fill_defaults(db):
+    """Rows that existed before get the new columns' defaults (peewee's defaults live in Python)."""
+    for table, column, value in DEFAULTS:
+        db.execute_sql(f"UPDATE {table} SET {column} = {db.param} WHERE {column} IS NULL", (value,))
 
 
 def _link_existing_orders(db):
