@@ -171,3 +171,22 @@ def test_another_schools_template_is_not_used(admin, school):
     make_pair(school["org"], school["mentor"], school["both"], started_on=dt.date(2026, 9, 20))
     body = paragraphs(admin.post("/pairs/order", data={"signed_on": "2026-10-01"}).data)
     assert "Чужой бланк" not in body and "О закреплении наставнических пар (групп)" in body
+
+
+def test_uploads_without_the_csrf_token_change_nothing(make_app):
+    from tests.factories import make_school
+    app = make_app(WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        make_school()
+    client = app.test_client()
+    page = client.get("/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    from tests.factories import PASSWORD
+    client.post("/login", data={"login": "admin", "password": PASSWORD, "csrf_token": token})
+    response = upload(client, "pairing_order", edited("pairing_order", "Бланк"))
+    assert response.status_code == 400 and "Форма устарела" in response.get_data(as_text=True)
+    assert client.post("/documents/templates/pairing_order/restore").status_code == 400
+    response = client.post("/documents/requisites", data={"name": "X"})
+    assert response.status_code == 400
+    with app.app_context():
+        assert DocumentTemplate.select().count() == 0

@@ -67,7 +67,8 @@ def _year_arg(org) -> int:
 
 
 def _page(org, year, status=200, **extra):
-    custom = {code: templates.custom(org, code) for code in registry.KINDS}
+    found = templates.customised(org)
+    custom = {code: found.get(code) for code in registry.KINDS}
     current = org.school_year_of(today())
     return render_template("documents/index.html", missing=_missing(org), titles=TEMPLATE_TITLES, custom=custom,
                            years=_orders_by_year(org), upload_form=TemplateUploadForm(), year=year,
