@@ -90,8 +90,8 @@ def test_consent_forms_for_one_adult(as_coordinator, bank):
     body = _text(response)
     assert "СОГЛАСИЕ" in body and "на обработку персональных данных" in body
     assert "Федерального закона от 27.07.2006 № 152-ФЗ" in body
-    assert "Я, Безсогласий Олег Олегович" in body and "Школа № 1" in body
-    for part in ("Цели обработки", "Перечень персональных данных", "Срок действия согласия", "Порядок отзыва"):
+    assert "Я, Безсогласий Олег Олегович" in body and "даю согласие школе № 1 (далее — Оператор)" in body
+    for part in ("Цель обработки", "Перечень персональных данных", "Срок действия согласия", "Порядок отзыва"):
         assert part in body
     assert "на участие в программе наставничества" in body and "в качестве наставника" in body
     assert _page_breaks(response) == 1
@@ -99,8 +99,8 @@ def test_consent_forms_for_one_adult(as_coordinator, bank):
 
 def test_consent_forms_for_a_minor_name_the_representative(as_coordinator, bank):
     body = _text(as_coordinator.get(f"/consents/people/{bank['mentee'].id}/forms.docx"))
-    assert "несовершеннолетнего(ей) Учеников Пётр Иванович" in body
-    assert "Я, Ученикова Мария Петровна" in body and "законным представителем (мать)" in body
+    assert "несовершеннолетнего Ученикова Петра Ивановича, обучающегося 7 «Б» класса" in body
+    assert "Я, Ученикова Мария Петровна" in body and "являясь матерью и законным представителем" in body
 
 
 def test_consent_forms_for_an_unknown_representative_leave_blanks(as_coordinator, bank, school):
@@ -108,7 +108,7 @@ def test_consent_forms_for_an_unknown_representative_leave_blanks(as_coordinator
     child = make_user(school["org"], "child", ["mentee"], full_name="Малышев Кирилл Андреевич",
                       category="student", class_name="5А")
     body = _text(as_coordinator.get(f"/consents/people/{child.id}/forms.docx"))
-    assert "Я, ______" in body and "несовершеннолетнего(ей) Малышев Кирилл Андреевич (обучающийся, 5А класс)" in body
+    assert "Я, ______" in body and "несовершеннолетнего Малышева Кирилла Андреевича, обучающегося 5 «А» класса" in body
 
 
 def test_batch_consent_forms_for_the_filtered_bank(as_coordinator, bank):
@@ -124,7 +124,7 @@ def test_batch_consent_forms_for_the_filtered_bank(as_coordinator, bank):
 def test_batch_consent_forms_for_a_selection(as_coordinator, bank):
     url = f"/banks/mentees/consent-forms.docx?user={bank['mentee'].id}&user={bank['both'].id}"
     body = _text(as_coordinator.get(url))
-    assert "Учеников Пётр Иванович" in body and "Реверсов Илья Олегович" in body
+    assert "Ученикова Петра Ивановича" in body and "Реверсов Илья Олегович" in body
     assert "Наставникова" not in body
 
 

@@ -10,9 +10,8 @@ import datetime as dt
 import random
 
 from webapp.db import database
-from webapp.models import (Answer, Assignment, Award, GroupMember, MentoringGroup, NewsItem, Practice, PracticeAuthor,
-                           Question,
-                           Response, RoadmapItem, TrainingCourse, User, UserRole)
+from webapp.models import (Answer, Assignment, Award, GroupMember, MentoringGroup, NewsItem, OrderGroup, PairingOrder,
+                           Practice, PracticeAuthor, Question, Response, RoadmapItem, TrainingCourse, User, UserRole)
 from webapp.models.programme_life import APPROVED, DONE, IN_PROGRESS, PROPOSED
 from webapp.models.questionnaire import SUBMITTED
 from webapp.monitoring.assigning import monitoring_questionnaires
@@ -71,6 +70,9 @@ def load_monitoring_pairs(org, rng: random.Random) -> int:
     started, mid, ended = dt.date(year, 10, 1), dt.datetime(year + 1, 1, 20, 15), dt.date(year + 1, 5, 25)
     cache: dict = {}
     made = 0
+    order = PairingOrder.create(organisation=org, number="40-о", signed_on=started, kind="pairs", school_year=year,
+                                basis="Положением о системе наставничества педагогических работников и обучающихся",
+                                curator=org.curator_id)
     for form, mentor_category, mentee_category, count in PAIRS:
         mentors = _people(org, "mentor", mentor_category)
         mentees = [u for u in _people(org, "mentee", mentee_category) if u.id not in {m.id for m in mentors}]
@@ -79,7 +81,8 @@ def load_monitoring_pairs(org, rng: random.Random) -> int:
             group = MentoringGroup.create(organisation=org, form=form, status="ended", stage=5, started_on=started,
                                           planned_end_on=ended, ended_on=ended,
                                           end_reason="Программа завершена (демонстрационные данные прошлого учебного года)",
-                                          order_number=f"{40 + made}-о")
+                                          order_number=order.number, order_date=started)
+            OrderGroup.create(order=order, group=group)
             GroupMember.create(group=group, user=mentor, role="mentor")
             GroupMember.create(group=group, user=mentee, role="mentee")
             made += 1

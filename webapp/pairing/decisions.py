@@ -101,7 +101,7 @@ def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tupl
     kind = "group" if suggestion.problem else params.kind
     start = dt.date.today()
     group = MentoringGroup.create(organisation=organisation, form=form, kind=kind, stage=1, started_on=start,
-                                  planned_end_on=start + dt.timedelta(days=270))
+                                  planned_end_on=suggestion.run.organisation.school_year_end(start))
     return group, True
 
 

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from webapp.access import staff_only
 from webapp.models import User, UserRole
+from webapp.plurals import plural
 from webapp.models.user import CATEGORIES
 from webapp.questionnaires import assigning
 from webapp.questionnaires.views import bp
@@ -77,8 +78,10 @@ def assign(questionnaire_id: int):
     created = assigning.assign(questionnaire, ok, current_user, due_on)
     message = _("Анкета назначена: новых назначений — %(n)s.", n=created)
     if refused:
-        message += " " + _("Не назначена %(n)s участникам без роли «%(role)s».", n=len(refused),
-                           role=_("наставник") if questionnaire.role == "mentor" else _("наставляемый"))
+        message += " " + plural(len(refused), "Не назначена %(num)d участнику без роли «%(role)s».",
+                                "Не назначена %(num)d участникам без роли «%(role)s».",
+                                "Не назначена %(num)d участникам без роли «%(role)s».",
+                                role=_("наставник") if questionnaire.role == "mentor" else _("наставляемый"))
     flash(message, "success")
     return redirect(url_for("questionnaires.show", questionnaire_id=questionnaire.id), 303)
 
