@@ -36,4 +36,8 @@ def default_config(instance_path: str) -> dict:
         "PAGE_SIZE": 20,
         "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
         "PRACTICE_MAX_FILE_SIZE": 10 * 1024 * 1024,  # one file of the methodical collection
+        # upload quotas (webapp/practices/quota.py)
+        "UPLOAD_FILES_PER_DAY": int(os.environ.get("UPLOAD_FILES_PER_DAY", 20)),
+        "UPLOAD_BYTES_PER_DAY": int(os.environ.get("UPLOAD_BYTES_PER_DAY", 50 * 1024 * 1024)),
+        "UPLOAD_SCHOOL_TOTAL_BYTES": int(os.environ.get("UPLOAD_SCHOOL_TOTAL_BYTES", 2 * 1024 ** 3)),
     }

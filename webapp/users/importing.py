@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from webapp import archives
 from webapp.db import database
 from webapp.labels import CATEGORY_ALIASES
 from webapp.users.accounts import AccountData, create_account, login_taken, normalise_class, validate
@@ -79,8 +80,20 @@ def _read_csv(raw: bytes) -> list[list[str]]:
     return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
+# A people list of MAX_ROWS rows is a few megabytes once unpacked.
+XLSX_LIMITS = archives.ArchiveLimits(max_members=500, max_member_size=16 * archives.MB,
+                                     max_total_size=48 * archives.MB)
+
+
 def _read_xlsx(raw: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
+    try:
+        archives.open_checked(raw, XLSX_LIMITS).close()
+    except archives.ArchiveRejected as exc:
+        if exc.code == "not_zip":
+            raise ImportFileError("Файл не похож на таблицу Excel (.xlsx).") from exc
+        raise ImportFileError("Файл .xlsx распаковывается в слишком большой объём: сохраните таблицу заново "
+                              "или разделите её на несколько файлов.") from exc
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
