@@ -25,7 +25,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from webapp import access, auth, db, errors, i18n, security_headers
+    from webapp import access, auth, db, errors, i18n, input_text, security_headers
+    input_text.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     Htmx(app)

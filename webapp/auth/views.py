@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
 from webapp.access import public, signed_in
-from webapp.auth import invitations, throttle
+from webapp.auth import invitations, sessions, throttle
 from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
 from webapp.i18n import LANGUAGES
 from webapp.models import AuditEvent, User
@@ -50,7 +50,7 @@ def login():
                 error = _("Учётная запись отключена. Обратитесь к куратору.")
             else:
                 throttle.clear(name)
-                login_user(user)
+                sessions.begin(user)
                 user.last_login_at = dt.datetime.now()
                 user.save(only=[User.last_login_at])
                 return redirect(_safe_next(request.args.get("next")))
@@ -63,7 +63,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @public
 def logout():
-    logout_user()
+    if current_user.is_authenticated:
+        sessions.end_everywhere(current_user)
+    sessions.end_here()
     flash(_("Вы вышли из системы."), "info")
     return redirect(url_for("auth.login"), 303)
 
@@ -79,6 +81,8 @@ def change_password():
             current_user.set_password(form.password.data)
             current_user.save(only=[User.password_hash])
             AuditEvent.record("password_changed", actor=current_user, target=current_user.login)
+            sessions.end_everywhere(current_user)  # every other device signs in again
+            sessions.begin(current_user._get_current_object())
             flash(_("Пароль изменён."), "success")
             return redirect(url_for("dashboard.index"), 303)
     status = 400 if request.method == "POST" else 200
@@ -96,8 +100,8 @@ def accept_invitation(token: str):
     if form.validate_on_submit():
         invitations.accept(user, form.password.data)
         AuditEvent.record("invitation_accepted", actor=user, target=user.login)
-        logout_user()
-        login_user(user)
+        sessions.end_everywhere(user)
+        sessions.begin(user)
         flash(_("Пароль установлен. Добро пожаловать!"), "success")
         return redirect(url_for("dashboard.index"), 303)
     status = 400 if request.method == "POST" else 200

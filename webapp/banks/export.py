@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from webapp import export_text
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
 from webapp.consents import services as consents
 from webapp.labels import CATEGORY_LABELS
@@ -20,10 +21,8 @@ PERSON_HEADERS = ["ФИО", "Категория", "Класс / должност
 HIDDEN = "ответы скрыты: согласие отозвано"
 
 
-def _clean(value: str) -> str:
-    """Text that a spreadsheet will not read as a formula."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+def _clean(value) -> str:
+    return str(value)
 
 
 def question_columns(organisation, purpose: str) -> list[tuple[tuple[int, str], str]]:
@@ -54,7 +53,7 @@ def bank_workbook(organisation, role: str, users) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Банк наставников" if role == "mentor" else "Банк наставляемых"
-    sheet.append(PERSON_HEADERS + [_clean(header) for _, header in columns])
+    export_text.append(sheet, PERSON_HEADERS + [_clean(header) for _, header in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -65,7 +64,7 @@ def bank_workbook(organisation, role: str, users) -> bytes:
                   QUESTIONNAIRE_STATUS_LABELS[questionnaire_status(views[user.id])],
                   CONSENT_STATUS_LABELS[state.status]]
         if state.answers_hidden:
-            sheet.append(person + ([HIDDEN] if columns else []))
+            export_text.append(sheet, person + ([HIDDEN] if columns else []))
             continue
         found: dict[tuple[int, str], str] = {}
         # submitted responses first, then the newest: the first answer found for a column wins
@@ -73,7 +72,7 @@ def bank_workbook(organisation, role: str, users) -> bytes:
         for view in ordered:
             for answer in view.answers:
                 found.setdefault((view.questionnaire.id, answer.question.key), answer.text)
-        sheet.append(person + [_clean(found.get(key, "")) for key, _ in columns])
+        export_text.append(sheet, person + [_clean(found.get(key, "")) for key, _ in columns])
     for index in range(1, len(PERSON_HEADERS) + len(columns) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 32 if index == 1 else 24
     sheet.freeze_panes = "B2"

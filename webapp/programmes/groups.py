@@ -8,6 +8,7 @@ from flask import abort
 from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, FORMS, TYPES
+from webapp import date_range
 from webapp.db import database
 from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Programme, StageChange, UnpairedMentee, User
 from webapp.models.mentoring import ACTIVE, ENDED
@@ -125,9 +126,12 @@ def parse_date(raw: str | None) -> dt.date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if not date_range.within(day):
+            raise GroupError(date_range.range_message())
+        return day
     raise GroupError(_("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
 
 

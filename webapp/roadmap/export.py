@@ -10,6 +10,7 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from webapp import export_text
 from webapp.roadmap.services import STATUS_LABELS, display_deadline, numbered
 
 HEADERS = ["№", "Наименование мероприятий", "Срок реализации", "Ответственный исполнитель",
@@ -31,26 +32,26 @@ def roadmap_docx(organisation, today: dt.date | None = None) -> BytesIO:
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(11)
     doc.add_heading(TITLE, level=1)
-    doc.add_paragraph(organisation.name)
+    doc.add_paragraph(export_text.clean(organisation.name))
     table = doc.add_table(rows=1, cols=len(HEADERS))
     table.style = "Table Grid"
     widths = [Cm(1.3), Cm(10.5), Cm(3.5), Cm(4.5), Cm(4.7), Cm(2.2)]
     for cell, text, width in zip(table.rows[0].cells, HEADERS, widths):
-        cell.text = text
+        cell.text = export_text.clean(text)
         cell.width = width
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for step, step_title, rows in numbered(organisation, today):
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1])
-        merged.text = f"{step}. {step_title}"
+        merged.text = export_text.clean(f"{step}. {step_title}")
         merged.paragraphs[0].runs[0].bold = True
         for row in rows:
             item = row.item
             status = STATUS_LABELS[item.status] + (" (просрочено)" if row.overdue else "")
             values = [row.number, item.title, display_deadline(item), item.responsible, _result(item), status]
             for cell, text, width in zip(table.add_row().cells, values, widths):
-                cell.text = text
+                cell.text = export_text.clean(text)
                 cell.width = width
     doc.add_paragraph(f"Сформировано: {dt.date.today().strftime('%d.%m.%Y')}")
     buffer = BytesIO()
@@ -63,19 +64,19 @@ def roadmap_xlsx(organisation, today: dt.date | None = None) -> BytesIO:
     wb = Workbook()
     ws = wb.active
     ws.title = "Дорожная карта"
-    ws.append([TITLE])
-    ws.append([organisation.name])
-    ws.append(HEADERS + ["Дата срока", "Ссылка на документ"])
+    export_text.append(ws, [TITLE])
+    export_text.append(ws, [organisation.name])
+    export_text.append(ws, HEADERS + ["Дата срока", "Ссылка на документ"])
     for cell in ws[3]:
         cell.font = Font(bold=True)
     red = PatternFill("solid", fgColor="F8D7DA")
     for step, step_title, rows in numbered(organisation, today):
-        ws.append([f"{step}. {step_title}"])
+        export_text.append(ws, [f"{step}. {step_title}"])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         for row in rows:
             item = row.item
             status = STATUS_LABELS[item.status] + (" (просрочено)" if row.overdue else "")
-            ws.append([row.number, item.title, display_deadline(item), item.responsible, item.result_document,
+            export_text.append(ws, [row.number, item.title, display_deadline(item), item.responsible, item.result_document,
                        status, item.due_on, item.document_url])
             if item.due_on:
                 ws.cell(ws.max_row, 7).number_format = "DD.MM.YYYY"

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from webapp import archives
 from webapp.db import database
+from webapp.input_text import clean
 from webapp.labels import CATEGORY_ALIASES
 from webapp.users.accounts import AccountData, create_account, login_taken, normalise_class, validate
 
@@ -101,7 +102,7 @@ def _read_xlsx(raw: bytes) -> list[list[str]]:
     sheet = book.worksheets[0]
     rows = []
     for row in sheet.iter_rows(values_only=True):
-        rows.append(["" if v is None else str(v).strip() for v in row])
+        rows.append(["" if v is None else clean(str(v)).strip() for v in row])
         if len(rows) > MAX_ROWS + 1:
             break
     book.close()
@@ -138,7 +139,7 @@ def _cell(row: list[str], mapping: dict[str, int], column: str) -> str:
     index = mapping.get(column)
     if index is None or index >= len(row):
         return ""
-    return str(row[index]).strip()
+    return clean(str(row[index])).strip()
 
 
 def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData, list[str]]:
