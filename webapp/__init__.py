@@ -26,10 +26,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     from webapp import access, auth, db, errors, i18n, input_text, security_headers
-    input_text.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     Htmx(app)
+    input_text.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
     access.init_app(app)

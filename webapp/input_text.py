@@ -27,8 +27,8 @@ def clean_form(form):
     return ImmutableMultiDict([(k, v if k in VERBATIM_FIELDS else clean(v)) for k, v in form.items(multi=True)])
 
 
-class CleanRequest(Request):
-    """Flask's request whose ``form`` (and so ``values``) carries cleaned text."""
+class CleanFormMixin:
+    """A request whose ``form`` (and so ``values``) carries cleaned text."""
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
@@ -36,5 +36,11 @@ class CleanRequest(Request):
             self.__dict__["form"] = clean_form(self.__dict__["form"])
 
 
+class CleanRequest(CleanFormMixin, Request):
+    pass
+
+
 def init_app(app) -> None:
-    app.request_class = CleanRequest
+    """Call after extensions that replace the request class (htmx-flask does): it wraps theirs."""
+    if not issubclass(app.request_class, CleanFormMixin):
+        app.request_class = type("CleanRequest", (CleanFormMixin, app.request_class), {})

@@ -1,5 +1,6 @@
 """Hardening: a per-user session version (every session of a person can be ended at once), and
 control characters removed from text already stored (they broke the XLSX/DOCX exports)."""
+import json
 import re
 
 import peewee as pw
@@ -33,8 +34,34 @@ def clean_stored_text(db) -> int:
         rows = db.execute_sql(f'SELECT "{key}", {names} FROM "{table}"').fetchall()
         for row in rows:
             for column, value in zip(columns, row[1:]):
-                if isinstance(value, str) and CONTROL_RE.search(value):
+                cleaned = _cleaned(column.name, value)
+                if cleaned is not None:
                     db.execute_sql(f'UPDATE "{table}" SET "{column.name}" = %s WHERE "{key}" = %s'
-                                   .replace("%s", db.param), (CONTROL_RE.sub("", value), row[0]))
+                                   .replace("%s", db.param), (cleaned, row[0]))
                     changed += 1
     return changed
+
+
+def _cleaned(column: str, value):
+    """The cleaned value, or None when nothing changes. JSON columns hold escaped characters (\\u000b)."""
+    if not isinstance(value, str):
+        return None
+    if column.endswith("_json") and "\\u" in value:
+        try:
+            data = json.loads(value)
+        except ValueError:
+            data = None
+        if data is not None:
+            fixed = _clean_json(data)
+            return json.dumps(fixed, ensure_ascii=False) if fixed != data else None
+    return CONTROL_RE.sub("", value) if CONTROL_RE.search(value) else None
+
+
+def _clean_json(data):
+    if isinstance(data, str):
+        return CONTROL_RE.sub("", data)
+    if isinstance(data, list):
+        return [_clean_json(item) for item in data]
+    if isinstance(data, dict):
+        return {_clean_json(k): _clean_json(v) for k, v in data.items()}
+    return data
