@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import session
 from flask_login import login_user, logout_user
+from peewee import fn
 
 from webapp.models import User
 
@@ -28,7 +29,7 @@ def is_current(user: User) -> bool:
 
 def end_everywhere(user: User) -> None:
     """Every session of ``user`` stops working, on every device."""
-    User.update(session_version=User.session_version + 1).where(User.id == user.id).execute()
+    User.update(session_version=fn.COALESCE(User.session_version, 0) + 1).where(User.id == user.id).execute()
     user.session_version = User.select(User.session_version).where(User.id == user.id).scalar()
 
 

@@ -14,7 +14,10 @@ TEXT_TYPES = ("char", "varchar", "text", "character varying", "clob")
 
 
 def upgrade(db, migrator):
-    migrate(migrator.add_column("account", "session_version", pw.IntegerField(default=0)))
+    # nullable: on SQLite a NOT NULL column means rebuilding the table, and dropping the old
+    # account table would cascade to every row that refers to it
+    migrate(migrator.add_column("account", "session_version", pw.IntegerField(null=True)))
+    db.execute_sql("UPDATE account SET session_version = 0")
     clean_stored_text(db)
 
 

@@ -35,7 +35,7 @@ class User(UserMixin, BaseModel):
     locale = pw.CharField(max_length=5, null=True)
     created_at = pw.DateTimeField(default=dt.datetime.now)
     last_login_at = pw.DateTimeField(null=True)
-    session_version = pw.IntegerField(default=0)  # raised to end every session of this person (m0006)
+    session_version = pw.IntegerField(default=0, null=True)  # raised to end every session of this person (m0006)
 
     class Meta:
         table_name = "account"  # "user" is reserved in PostgreSQL

@@ -37,6 +37,7 @@ ROLE_ALIASES = {
     "наставник": "mentor", "mentor": "mentor",
     "наставляемый": "mentee", "mentee": "mentee",
     "куратор": "coordinator", "coordinator": "coordinator",
+    "администратор": "admin", "admin": "admin",
 }
 DEFAULT_ROLES = {"student": ["mentee"], "teacher": ["mentor"], "university_student": ["mentor"], "employer": ["mentor"]}
 
@@ -142,7 +143,8 @@ def _cell(row: list[str], mapping: dict[str, int], column: str) -> str:
     return clean(str(row[index])).strip()
 
 
-def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData, list[str]]:
+def row_to_account(row: list[str], mapping: dict[str, int],
+                   allowed_roles: frozenset[str] | None = None) -> tuple[AccountData, list[str]]:
     errors = []
     category_text = _cell(row, mapping, "category").lower().replace("ё", "е")
     category = CATEGORY_ALIASES.get(category_text, "")
@@ -158,6 +160,9 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
             continue
         if word not in ROLE_ALIASES:
             errors.append(_("Неизвестная роль «%(role)s»: допустимы наставник, наставляемый.", role=word[:40]))
+        elif allowed_roles is not None and ROLE_ALIASES[word] not in allowed_roles:
+            # the same rule as the «Добавить» form: a coordinator cannot make coordinators or administrators
+            errors.append(_("Роль «%(role)s» вы назначить не можете.", role=word[:40]))
         else:
             roles.append(ROLE_ALIASES[word])
     if not roles_text:
@@ -177,7 +182,10 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
     return data, errors
 
 
-def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, strict: bool = False) -> ImportReport:
+def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, strict: bool = False,
+                    allowed_roles=None) -> ImportReport:
+    """``allowed_roles``: the roles the importing person may hand out (None: any)."""
+    allowed_roles = frozenset(allowed_roles) if allowed_roles is not None else None
     rows = read_table(filename, raw)
     if not rows:
         raise ImportFileError("Файл пуст.")
@@ -194,7 +202,7 @@ def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, stri
         if not any(str(cell).strip() for cell in row):
             report.skipped_empty += 1
             continue
-        data, errors = row_to_account(row, mapping)
+        data, errors = row_to_account(row, mapping, allowed_roles)
         person = (data.full_name.lower(), data.category, normalise_class(data.class_name))
         if person in seen_people:
             errors.append(_("Повтор строки %(row)s: тот же человек уже есть в файле.", row=seen_people[person]))

@@ -80,7 +80,8 @@ def import_file():
         upload = form.file.data
         try:
             report = importing.import_accounts(current_user.organisation, upload.filename, upload.read(),
-                                               actor=current_user, strict=form.strict.data)
+                                               actor=current_user, strict=form.strict.data,
+                                               allowed_roles=_allowed_roles())
         except importing.ImportFileError as exc:
             error = _(str(exc))
             status = 400
