@@ -6,7 +6,6 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import Length, Optional, ValidationError
 
-from webapp import date_range
 from webapp.consents.services import NAME_MAX, REASON_MAX, RELATION_MAX
 from webapp.models.consent import PARTICIPATION, PERSONAL_DATA, REPRESENTATIVE, SELF
 
@@ -42,9 +41,6 @@ class RussianDateField(DateField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(str(_l("Укажите дату подписания в формате ДД.ММ.ГГГГ."))) from None
-        if self.data is not None and not date_range.within(self.data):
-            self.data = None
-            raise ValueError(date_range.range_message())
 
 
 class ReceiveForm(FlaskForm):

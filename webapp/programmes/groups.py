@@ -57,6 +57,7 @@ class GroupRow:
     mentees: list = field(default_factory=list)
     overdue: int = 0
     last_meeting: dt.date | None = None
+    consent_revoked: list = field(default_factory=list)  # members whose consent is revoked
 
     @property
     def no_recent_meeting(self) -> bool:
@@ -89,6 +90,12 @@ def rows_for(groups, today: dt.date | None = None) -> list[GroupRow]:
     for m in (GroupMember.select(GroupMember, User).join(User)
               .where(GroupMember.group.in_(ids)).order_by(User.full_name)):
         (rows[m.group_id].mentors if m.role == "mentor" else rows[m.group_id].mentees).append(m.user)
+    from webapp.consents.services import answers_hidden_ids
+    member_ids = {u.id for row in rows.values() for u in row.mentors + row.mentees}
+    if member_ids:
+        revoked = {u.id for u in answers_hidden_ids().where(User.id.in_(list(member_ids)))}
+        for row in rows.values():
+            row.consent_revoked = [u for u in row.mentors + row.mentees if u.id in revoked]
     programmes = {p.id: p.group_id for p in Programme.select(Programme.id, Programme.group).where(Programme.group.in_(ids))}
     if programmes:
         for item in PlanItem.select(PlanItem.programme, PlanItem.deadline, PlanItem.status).where(
