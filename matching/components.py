@@ -25,17 +25,12 @@ from typing import Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .catalogue import FORMATS, PROBLEM_KEYS
+from .catalogue import COMPONENTS, DEFAULT_WEIGHTS, FORMATS, PROBLEM_KEYS
 from .profiles import MenteeProfile, MentorProfile
 
 __all__ = ["COMPONENTS", "DEFAULT_WEIGHTS", "COMPONENT_LABELS_RU", "check_weights",
            "ComponentFeatures"]
 
-COMPONENTS: tuple[str, ...] = ("problems", "text", "subjects", "availability", "format")
-
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "problems": 0.40, "text": 0.30, "subjects": 0.15, "availability": 0.10, "format": 0.05,
-})
 
 COMPONENT_LABELS_RU: Mapping[str, str] = MappingProxyType({
     "problems": "запрос и компетенции",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import peewee
 import pytest
@@ -17,18 +18,78 @@ def _reset_postgres(url: str) -> None:
     db.close()
 
 
+class TemplateDatabase:
+    """One database migrated once per session; each test gets a fresh copy of it.
+
+    SQLite: the migrated file is copied into the test's folder. PostgreSQL (TEST_DATABASE_URL): the
+    schema is migrated once and every table but ``schema_version`` is emptied before each test; a test
+    that needs an empty database (``blank_db_url``) drops the schema, and the next test migrates again.
+    """
+
+    def __init__(self, folder):
+        self.pg_url = os.environ.get("TEST_DATABASE_URL")
+        self.sqlite_file = folder / "template.sqlite3"
+        self.pg_migrated = False
+        if not self.pg_url:
+            self._migrate(f"sqlite:///{self.sqlite_file}")
+
+    @staticmethod
+    def _migrate(url: str) -> None:
+        from webapp import migrations
+        from webapp.db import open_database
+        db = open_database(url)
+        migrations.upgrade(db)
+        db.close()
+
+    def fresh(self, tmp_path) -> str:
+        if not self.pg_url:
+            target = tmp_path / "test.sqlite3"
+            shutil.copyfile(self.sqlite_file, target)
+            return f"sqlite:///{target}"
+        if not self.pg_migrated:
+            _reset_postgres(self.pg_url)
+            self._migrate(self.pg_url)
+            self.pg_migrated = True
+        db = connect(self.pg_url)
+        tables = [t for t in db.get_tables() if t != "schema_version"]
+        if tables:
+            db.execute_sql("TRUNCATE %s RESTART IDENTITY CASCADE" % ", ".join(f'"{t}"' for t in tables))
+        db.close()
+        return self.pg_url
+
+    def blank(self, tmp_path) -> str:
+        if not self.pg_url:
+            return f"sqlite:///{tmp_path / 'blank.sqlite3'}"
+        _reset_postgres(self.pg_url)
+        self.pg_migrated = False
+        return self.pg_url
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory):
+    return TemplateDatabase(tmp_path_factory.mktemp("template"))
+
+
 @pytest.fixture
-def db_url(tmp_path):
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        _reset_postgres(url)
-        return url
-    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+def db_url(template_database, tmp_path):
+    """A migrated, empty database for this test."""
+    return template_database.fresh(tmp_path)
+
+
+@pytest.fixture
+def blank_db_url(template_database, tmp_path):
+    """An empty database with no schema at all (migration tests)."""
+    return template_database.blank(tmp_path)
 
 
 @pytest.fixture
 def make_app(db_url, tmp_path):
-    """Build an app on the test database; CSRF off unless a test turns it on."""
+    """Build an app on the test database; CSRF off unless a test turns it on.
+
+    No application context is pushed: every test-client request gets its own, as in production.
+    A test that calls services directly does it inside ``with app.app_context():``.
+    """
+
     def factory(**overrides):
         config = {
             "TESTING": True,
@@ -39,22 +100,47 @@ def make_app(db_url, tmp_path):
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         }
         config.update(overrides)
-        app = create_app(config)
-        from webapp import migrations
-        from webapp.db import database
-        migrations.upgrade(database.obj)
+        app = create_app(config, instance_path=str(tmp_path / "instance"))
         return app
-    return factory
+    yield factory
+    from webapp.db import database
+    if database.obj is not None and not database.is_closed():
+        database.close()
 
 
 @pytest.fixture
 def app(make_app):
-    app = make_app()
-    with app.app_context():
-        yield app
+    return make_app()
+
+
+@pytest.fixture(scope="session")
+def demo_template(template_database, tmp_path_factory):
+    """SQLite: the demo school loaded once per session into a copy of the template (PostgreSQL: None)."""
+    if template_database.pg_url:
+        return None
+    from webapp import demo
     from webapp.db import database
-    if not database.is_closed():
-        database.close()
+    folder = tmp_path_factory.mktemp("demo")
+    url = template_database.fresh(folder)
+    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test-secret"},
+                     instance_path=str(folder / "instance"))
+    with app.app_context():
+        demo.load()
+    database.close()
+    return folder / "test.sqlite3"
+
+
+@pytest.fixture
+def demo_app(make_app, db_url, demo_template):
+    """An app on a database holding the demo school (copied from the session's demo on SQLite)."""
+    if demo_template is not None:
+        shutil.copyfile(demo_template, db_url.removeprefix("sqlite:///"))
+    app = make_app(MATCHING_SYNC=True)
+    if demo_template is None:
+        from webapp import demo
+        with app.app_context():
+            demo.load()
+    return app
 
 
 @pytest.fixture

@@ -65,16 +65,13 @@ def _crawl(client, start="/dashboard", depth=4):
 
 
 @pytest.fixture
-def app(make_app):
-    app = make_app(MATCHING_SYNC=True)
-    with app.app_context():
-        yield app
+def app(demo_app):
+    return demo_app
 
 
 @pytest.fixture
 def demo_school(app):
     """The demo school with one matching run and one confirmed pair, so their pages have forms."""
-    demo.load()
     client = app.test_client()
     client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
     assert client.post("/matching/runs", data={"kind": "traditional", "top_k": "3", "min_score": "0"}).status_code < 400

@@ -171,3 +171,17 @@ def test_catalogue_is_clean(english):
     assert english.locale and str(english.locale) == "en"
     problems = [(message.id, [str(e) for e in errors]) for message, errors in english.check()]
     assert not problems
+
+
+def test_a_domain_error_is_translated_once_when_shown(app):
+    """Services raise message ids with parameters; the view shows them in the reader's language."""
+    from webapp.pairing.decisions import PairingError
+    error = PairingError("%(name)s вне банка наставляемых.", name="Иванов Иван")
+    with app.test_request_context():
+        assert error.message == "Иванов Иван вне банка наставляемых."
+    with app.test_request_context():
+        from flask import session
+        from flask_babel import refresh
+        session["lang"] = "en"
+        refresh()
+        assert error.message.startswith("Иванов Иван") and "вне" not in error.message

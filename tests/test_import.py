@@ -92,8 +92,9 @@ def test_strict_mode_imports_nothing_when_any_row_is_bad(as_coordinator, school)
     assert _names(school["org"]) == before
 
 
-def test_failure_half_way_rolls_everything_back(as_coordinator, school, monkeypatch):
+def test_failure_half_way_rolls_everything_back(app, as_coordinator, school, monkeypatch):
     from webapp.users import importing
+    app.config["TEST_ERROR_PAGES"] = True  # the user sees the 500 page, not a traceback
     real = importing.create_account
     calls = {"n": 0}
 

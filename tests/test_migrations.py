@@ -6,8 +6,8 @@ from webapp import migrations
 from webapp.db import open_database
 
 
-def test_upgrade_from_version_1_keeps_every_record(db_url):
-    db = open_database(db_url)
+def test_upgrade_from_version_1_keeps_every_record(blank_db_url):
+    db = open_database(blank_db_url)
     assert migrations.upgrade(db, target=1) == [1]
     assert migrations.current_version(db) == 1
     db.execute_sql("INSERT INTO organisation (name, short_name, kind, head_name, created_at) "
@@ -18,7 +18,7 @@ def test_upgrade_from_version_1_keeps_every_record(db_url):
     db.execute_sql("INSERT INTO user_role (user_id, role) VALUES (1, 'mentor')")
     db.close()
 
-    db = open_database(db_url)
+    db = open_database(blank_db_url)
     applied = migrations.upgrade(db)
     assert applied[0] == 2 and applied[-1] == migrations.latest_version()
     row = db.execute_sql("SELECT login, full_name, subjects, password_hash, locale FROM account").fetchall()
@@ -44,3 +44,42 @@ def test_versions_are_unique_and_ordered():
     assert versions == list(range(1, len(versions) + 1))  # contiguous, oldest first
 
 
+
+
+def _stamp_as_before_the_renumbering(db):
+    db.execute_sql("UPDATE schema_version SET version = version + 2 WHERE version IN (4, 5)")
+
+
+def test_a_database_with_the_old_stamps_is_restamped_and_gets_every_later_migration(blank_db_url):
+    db = open_database(blank_db_url)
+    migrations.upgrade(db, target=5)
+    _stamp_as_before_the_renumbering(db)
+    rows = sorted(r[0] for r in db.execute_sql("SELECT version FROM schema_version").fetchall())
+    assert rows == [1, 2, 3, 6, 7]
+
+    migrations.upgrade(db)
+    rows = sorted(r[0] for r in db.execute_sql("SELECT version FROM schema_version").fetchall())
+    assert rows == [m.VERSION for m in migrations.available()]  # 4 and 5 back, and 6, 7, … applied
+    db.close()
+
+
+def test_the_old_stamps_no_longer_hide_a_migration_6(blank_db_url, monkeypatch):
+    """Even before a real migration 6 exists: one added later is applied to an old-stamped database."""
+    import types
+    db = open_database(blank_db_url)
+    migrations.upgrade(db, target=5)
+    _stamp_as_before_the_renumbering(db)
+    real = [m for m in migrations.available() if m.VERSION <= 5]
+    later = types.SimpleNamespace(
+        VERSION=6, upgrade=lambda db, migrator: db.execute_sql("CREATE TABLE later_table (id INTEGER)"))
+    monkeypatch.setattr(migrations, "available", lambda: [*real, later])
+    assert migrations.upgrade(db) == [6]
+    assert db.table_exists("later_table")
+    db.close()
+
+
+def test_a_current_database_is_not_restamped(blank_db_url):
+    db = open_database(blank_db_url)
+    migrations.upgrade(db)
+    assert migrations.restamp_legacy(db) is False
+    db.close()

@@ -12,14 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True,
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from webapp.config import default_config, load_secret_key
+    from webapp.config import default_config, from_environment, load_secret_key
     app.config.from_mapping(default_config(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(from_environment())
     if test_config:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):

@@ -1,43 +1,112 @@
-"""Configuration: defaults, the instance folder, and the generated secret key."""
+"""Configuration: every setting, its type and default, read from instance/config.py and the environment.
+
+Order (later wins): the defaults below, ``instance/config.py``, the environment, a test's overrides.
+Every setting README documents is a :class:`Setting` here, so an installer can set any of them
+either way; ``tests/test_config.py`` sets each one through the environment.
+"""
 from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
+
+_TRUE = {"1", "true", "yes", "on", "да"}
+_FALSE = {"0", "false", "no", "off", "нет", ""}
+
+
+def parse_bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"expected on/off, got {raw!r}")
+
+
+def parse_int(raw: str) -> int:
+    return int(raw.strip().replace("_", ""))
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    parse: Callable[[str], Any]
+    default: Callable[[str], Any]  # instance_path -> default value
+
+
+def _const(value):
+    return lambda instance_path: value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", str,
+            lambda inst: f"sqlite:///{Path(inst) / 'nastavnik.sqlite3'}"),
+    Setting("SECRET_KEY", str, _const(None)),  # None: generated into instance/secret_key
+    Setting("UPLOAD_FOLDER", str, lambda inst: str(Path(inst) / "uploads")),
+    Setting("MAX_CONTENT_LENGTH", parse_int, _const(5 * 1024 * 1024)),
+    Setting("PRACTICE_MAX_FILE_SIZE", parse_int, _const(10 * 1024 * 1024)),
+    Setting("PAGE_SIZE", parse_int, _const(20)),
+    Setting("INVITATION_MAX_AGE", parse_int, _const(7 * 24 * 3600)),
+    Setting("LOGIN_MAX_FAILURES_PER_ACCOUNT", parse_int, _const(5)),
+    Setting("LOGIN_MAX_FAILURES_PER_ADDRESS", parse_int, _const(20)),
+    Setting("LOGIN_FAILURE_WINDOW", parse_int, _const(15 * 60)),
+    Setting("MAIL_SERVER", str, _const("")),
+    Setting("MAIL_PORT", parse_int, _const(25)),
+    Setting("MAIL_USE_TLS", parse_bool, _const(False)),
+    Setting("MAIL_USERNAME", str, _const("")),
+    Setting("MAIL_PASSWORD", str, _const("")),
+    Setting("MAIL_DEFAULT_SENDER", str, _const("")),
+    Setting("MATCHING_SYNC", parse_bool, _const(False)),
+    Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
+    Setting("WORKERS", parse_int, _const(2)),
+    # hardening (issue 12)
+    Setting("UPLOAD_FILES_PER_DAY", parse_int, _const(20)),
+    Setting("UPLOAD_BYTES_PER_DAY", parse_int, _const(50 * 1024 * 1024)),
+    Setting("UPLOAD_SCHOOL_TOTAL_BYTES", parse_int, _const(2 * 1024 ** 3)),
+)
+
+FIXED = {
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "BABEL_DEFAULT_LOCALE": "ru",
+    "LANGUAGES": ["ru", "en"],
+}
+
+
+class SettingError(ValueError):
+    """A setting in the environment that cannot be read as its type."""
+
+
+def default_config(instance_path: str) -> dict:
+    config = dict(FIXED)
+    for setting in SETTINGS:
+        config[setting.name] = setting.default(instance_path)
+    return config
+
+
+def from_environment(environ=os.environ) -> dict:
+    """The settings present in the environment, parsed to their types."""
+    found = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name)
+        if raw is None:
+            continue
+        try:
+            found[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise SettingError(f"{setting.name}: {exc}") from None
+    return found
 
 
 def load_secret_key(instance_path: str) -> str:
-    """SECRET_KEY from the environment, else from instance/secret_key (made on first run)."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
+    """The key kept in instance/secret_key, made on first run."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
-
-
-def default_config(instance_path: str) -> dict:
-    db_file = Path(instance_path) / "nastavnik.sqlite3"
-    return {
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{db_file}"),
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_HTTPONLY": True,
-        "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
-        "BABEL_DEFAULT_LOCALE": "ru",
-        "LANGUAGES": ["ru", "en"],
-        "INVITATION_MAX_AGE": 7 * 24 * 3600,
-        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
-        "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
-        "LOGIN_FAILURE_WINDOW": 15 * 60,
-        "PAGE_SIZE": 20,
-        "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
-        "PRACTICE_MAX_FILE_SIZE": 10 * 1024 * 1024,  # one file of the methodical collection
-        # upload quotas (webapp/practices/quota.py)
-        "UPLOAD_FILES_PER_DAY": int(os.environ.get("UPLOAD_FILES_PER_DAY", 20)),
-        "UPLOAD_BYTES_PER_DAY": int(os.environ.get("UPLOAD_BYTES_PER_DAY", 50 * 1024 * 1024)),
-        "UPLOAD_SCHOOL_TOTAL_BYTES": int(os.environ.get("UPLOAD_SCHOOL_TOTAL_BYTES", 2 * 1024 ** 3)),
-    }

@@ -20,7 +20,13 @@ def within(day: dt.date, today: dt.date | None = None) -> bool:
     return EARLIEST <= day <= latest(today)
 
 
+RANGE_MESSAGE = "Дата должна быть не раньше %(first)s и не позже %(last)s."
+
+
+def range_params() -> dict:
+    return dict(first=EARLIEST.strftime("%d.%m.%Y"), last=latest().strftime("%d.%m.%Y"))
+
+
 def range_message() -> str:
     from flask_babel import gettext as _
-    return _("Дата должна быть не раньше %(first)s и не позже %(last)s.",
-             first=EARLIEST.strftime("%d.%m.%Y"), last=latest().strftime("%d.%m.%Y"))
+    return _("Дата должна быть не раньше %(first)s и не позже %(last)s.", **range_params())

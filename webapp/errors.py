@@ -31,5 +31,7 @@ def init_app(app) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(error):
+        if app.testing and not app.config.get("TEST_ERROR_PAGES"):
+            raise error  # a test sees the traceback, not a 500 page
         app.logger.exception("Unhandled error")
         return render_template("error.html", code=500, message=_(MESSAGES[500])), 500

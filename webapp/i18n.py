@@ -11,7 +11,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import has_request_context, session
-from flask_babel import Babel, refresh
+from flask_babel import Babel
 from flask_login import current_user
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
@@ -46,8 +46,5 @@ def init_app(app) -> None:
     compile_catalogues()
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     Babel(app, locale_selector=select_locale)
-    # Choose the language afresh on every request, even when an outer app context (a shell, a
-    # test) keeps ``g`` alive across requests.
-    app.before_request(refresh)
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
     app.jinja_env.globals["current_lang"] = select_locale

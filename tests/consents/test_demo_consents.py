@@ -17,8 +17,8 @@ def _load():
     return org
 
 
-def test_demo_consents(app):
-    org = _load()
+def test_demo_consents(demo_app):
+    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
     people = list(User.select().where(User.organisation == org))
     states = services.states_for(people)
     statuses = [states[u.id].status for u in people if u.has_role("mentor", "mentee")]
@@ -41,14 +41,17 @@ def test_demo_is_deterministic(make_app, tmp_path):
     for index in range(2):
         app = make_app(DATABASE_URL=f"sqlite:///{tmp_path / f'demo{index}.sqlite3'}")
         with app.app_context():
+            from webapp import migrations
+            from webapp.db import database
+            migrations.upgrade(database.obj)
             _load()
             names.append([(c.user.login, c.kind, c.representative_name, c.revoked_at is None)
                           for c in Consent.select().order_by(Consent.id)])
     assert names[0] == names[1]
 
 
-def test_demo_banks_and_export(app, client):
-    _load()
+def test_demo_banks_and_export(demo_app):
+    client = demo_app.test_client()
     client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
     page = text(client.get("/banks/mentees?everyone=1&consent=revoked"))
     assert "Найдено: 1" in page or "Найдено: 0" in page  # the revoked person may be a mentor

@@ -1,7 +1,8 @@
 """Browser tests: pytest-playwright driving the system Chromium against a real server.
 
-The server is the real `flask --app webapp serve` (waitress) in a subprocess, on a free port,
-with its own SQLite file holding the demo school. Skipped, with the reason, without Chromium.
+The server is the real `flask --app webapp serve` in a subprocess, on a free port, with its own
+SQLite file holding the demo school; one server serves the whole session. Skipped, with the reason,
+without Chromium or without htmx (set-up fetches it through npm when npm is there).
 """
 from __future__ import annotations
 
@@ -17,9 +18,16 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 
+HTMX = ROOT / "static" / "vendor" / "htmx.min.js"
+
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"browser tests need {CHROMIUM} (apt-get install chromium chromium-driver)",
                 allow_module_level=True)
+if not HTMX.exists():
+    subprocess.run([str(ROOT / "bin" / "fetch-assets")], cwd=ROOT, check=False)
+if not HTMX.exists():
+    pytest.skip("browser tests need htmx in static/vendor/ (bin/fetch-assets fetches it through npm, "
+                "which is missing or failed)", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +42,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """A served demo school: yields its base URL."""
     folder = tmp_path_factory.mktemp("e2e")

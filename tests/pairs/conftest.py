@@ -8,12 +8,7 @@ from tests.pairs.builders import matching_school
 
 @pytest.fixture
 def app(make_app):
-    app = make_app(MATCHING_SYNC=True)
-    with app.app_context():
-        yield app
-    from webapp.db import database
-    if not database.is_closed():
-        database.close()
+    return make_app(MATCHING_SYNC=True)
 
 
 @pytest.fixture

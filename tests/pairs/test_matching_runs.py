@@ -83,8 +83,11 @@ def test_pool_filters_by_category(coordinator, people):
 def test_an_empty_pool_fails_with_a_clear_message(coordinator, people):
     start(coordinator, mentee_category="employer")
     run = MatchingRun.select().get()
-    assert run.status == "failed" and "нет наставляемых" in run.error
+    from webapp.pairing.run_status import error_code
+    assert run.status == "failed" and error_code(run.error) == "no_mentees"  # a code is stored, not words
     assert "нет наставляемых" in text(coordinator.get(f"/matching/runs/{run.id}"))
+    coordinator.post("/language", data={"lang": "en"})
+    assert "no mentees" in text(coordinator.get(f"/matching/runs/{run.id}")).lower()
 
 
 def test_background_run_shows_progress_and_finishes(make_app, db_url):

@@ -32,6 +32,11 @@ def propose(client, title="Разбор урока", files=(), **extra):
     return client.post("/practices/new", data=data, content_type="multipart/form-data")
 
 
+def folder(app):
+    with app.app_context():
+        return uploads.folder()
+
+
 def test_participant_proposes_coordinator_approves_school_sees(app, client, auth, school):
     auth.login("mentor")
     response = propose(client, files=[("план.pdf", PDF), ("отчёт.docx", docx_bytes())])
@@ -41,7 +46,7 @@ def test_participant_proposes_coordinator_approves_school_sees(app, client, auth
     assert practice.files.count() == 2
     stored = [f.stored_name for f in practice.files]
     assert all("план" not in s and len(s) > 30 for s in stored)
-    assert all((uploads.folder() / s).exists() for s in stored)
+    assert all((folder(app) / s).exists() for s in stored)
     assert "Разбор урока" in text(client.get("/practices"))  # the author sees their proposal
     auth.logout()
     auth.login("mentee")
@@ -177,7 +182,7 @@ def test_search_htmx_and_plain(client, auth, school):
     assert client.get("/practices?form=<bad>&q=" + "x" * 500).status_code == 200
 
 
-def test_edit_and_delete_rights(client, auth, school):
+def test_edit_and_delete_rights(app, client, auth, school):
     auth.login("mentor")
     propose(client, files=[("план.pdf", PDF)])
     practice = Practice.get()
@@ -191,4 +196,4 @@ def test_edit_and_delete_rights(client, auth, school):
                        content_type="multipart/form-data").status_code == 303
     assert Practice.get_by_id(practice.id).title == "Новое"
     assert client.post(f"/practices/{practice.id}/delete").status_code == 303
-    assert not (uploads.folder() / stored).exists()
+    assert not (folder(app) / stored).exists()

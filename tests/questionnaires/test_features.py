@@ -51,9 +51,7 @@ def test_profile_features_query_count_does_not_grow(installed):
     assert counter.count <= 3
 
 
-def test_demo_school_answers_look_alive(app):
-    from webapp import demo
-    demo.load()
+def test_demo_school_answers_look_alive(demo_app):
     org = Organisation.get()
     mentors = list(User.select().join(UserRole).where((User.organisation == org) & (UserRole.role == "mentor")))
     features = profile_features(mentors, "mentor_profile")

@@ -1,7 +1,6 @@
 """Sessions (Flask-Login): loading the signed-in user."""
 from __future__ import annotations
 
-from flask import g
 from flask_login import LoginManager
 
 from webapp.auth import sessions
@@ -27,9 +26,3 @@ def load_user(user_id: str):
 
 def init_app(app) -> None:
     login_manager.init_app(app)
-
-    @app.before_request
-    def _reload_user():
-        # Load the user afresh on every request, even when an outer app context (a shell, a
-        # test) keeps ``g`` alive across requests: a deactivation must end open sessions at once.
-        g.pop("_login_user", None)

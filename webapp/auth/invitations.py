@@ -7,11 +7,12 @@ from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from webapp.models import User
+from webapp.user_errors import UserError
 
 SALT = "invitation"
 
 
-class InvitationError(Exception):
+class InvitationError(UserError):
     """The link is forged, expired or already used; the message is for the person."""
 
 

@@ -95,7 +95,7 @@ def accept_invitation(token: str):
     try:
         user = invitations.resolve(token)
     except invitations.InvitationError as exc:
-        return render_template("auth/invitation_invalid.html", message=_(str(exc))), 400
+        return render_template("auth/invitation_invalid.html", message=exc.message), 400
     form = NewPasswordForm()
     if form.validate_on_submit():
         invitations.accept(user, form.password.data)

@@ -11,7 +11,7 @@ import random
 
 from webapp.db import database
 from webapp.models import AuditEvent, Consent, User, UserRole
-from webapp.models.consent import CONSENT_KINDS, PARTICIPATION, PERSONAL_DATA, REPRESENTATIVE, SELF
+from webapp.models.consent import CONSENT_KINDS, PERSONAL_DATA, REPRESENTATIVE, SELF
 
 FATHER_NAMES = {"Александров": "Александр", "Сергеев": "Сергей", "Андреев": "Андрей", "Викторов": "Виктор",
                 "Николаев": "Николай", "Петров": "Пётр", "Иванов": "Иван", "Михайлов": "Михаил",

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from webapp.db import database
 from webapp.models import AuditEvent, Consent, User, UserRole
 from webapp.models.consent import CONSENT_KINDS, PARTICIPATION, PERSONAL_DATA, REPRESENTATIVE, SELF
+from webapp.user_errors import UserError
 
 # consent status of a person
 NONE, PARTIAL, COMPLETE, REVOKED = "none", "partial", "complete", "revoked"
@@ -24,8 +25,8 @@ RELATIONS = ("мать", "отец", "опекун", "попечитель", "п
 OLDEST_SIGNATURE = dt.date(2000, 1, 1)
 
 
-class ConsentError(ValueError):
-    """A rule of consents was broken; the message is a Russian sentence for the user."""
+class ConsentError(UserError):
+    """A rule of consents was broken; the message is for the user."""
 
 
 def is_minor(user: User) -> bool:
@@ -213,7 +214,7 @@ def revoke(user: User, *, actor: User, reason: str = "") -> int:
     """Withdraw every consent of ``user``: they leave the banks and matching. Returns rows revoked."""
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
-        raise ConsentError(_("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX))
+        raise ConsentError("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
         count = (Consent.update(revoked_at=dt.datetime.now(), revoke_reason=reason)
                  .where((Consent.user == user) & Consent.revoked_at.is_null(True)).execute())

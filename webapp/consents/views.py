@@ -59,7 +59,7 @@ def receive(user_id: int):
             try:
                 services.record_received(user, receipt, actor=current_user)
             except services.ConsentError as error:
-                form.form_errors.append(_(str(error)))
+                form.form_errors.append(error.message)
             else:
                 return _done(user, _("Согласия отмечены как полученные."))
     return _card(user, 400, receive_form=form)
@@ -74,7 +74,7 @@ def revoke(user_id: int):
         try:
             services.revoke(user, actor=current_user, reason=form.reason.data or "")
         except services.ConsentError as error:
-            form.form_errors.append(_(str(error)))
+            form.form_errors.append(error.message)
         else:
             return _done(user, _("Согласия отозваны: участник исключён из банков и подбора пар, "
                                  "его ответы скрыты."))
@@ -127,7 +127,7 @@ def revoke_mine():
         try:
             services.revoke(current_user, actor=current_user, reason=form.reason.data or "")
         except services.ConsentError as error:
-            form.form_errors.append(_(str(error)))
+            form.form_errors.append(error.message)
         else:
             flash(_("Ваши согласия отозваны. Вы исключены из банка и подбора пар, ваши ответы скрыты."),
                   "success")

@@ -45,6 +45,30 @@ def current_version(db: pw.Database) -> int:
         return row or 0
 
 
+#: Stamps an early development build wrote before migrations were renumbered without gaps:
+#: pairs and programmes were 6 (now 4), programme life was 7 (now 5). Nothing was deployed with them,
+#: but a database stamped so would otherwise skip the real migrations 6 and 7.
+LEGACY_STAMPS = {6: 4, 7: 5}
+
+
+def restamp_legacy(db: pw.Database) -> bool:
+    """Rewrite the old stamps to today's numbers; True when the database carried them.
+
+    A database carries the old stamps when it has a row 6 or 7 but none for 4 or 5: every database
+    made since the renumbering reaches 6 only through 4 and 5.
+    """
+    with SchemaVersion.bind_ctx(db):
+        if not db.table_exists("schema_version"):
+            return False
+        stamped = {row.version for row in SchemaVersion.select(SchemaVersion.version)}
+        if not stamped & set(LEGACY_STAMPS) or stamped & set(LEGACY_STAMPS.values()):
+            return False
+        with db.atomic():
+            for old, new in LEGACY_STAMPS.items():
+                SchemaVersion.update(version=new).where(SchemaVersion.version == old).execute()
+        return True
+
+
 def migrator_for(db: pw.Database):
     if isinstance(db, pw.PostgresqlDatabase):
         return PostgresqlMigrator(db)
@@ -56,6 +80,7 @@ def upgrade(db: pw.Database, target: int | None = None) -> list[int]:
     applied = []
     with SchemaVersion.bind_ctx(db):
         db.create_tables([SchemaVersion], safe=True)
+        restamp_legacy(db)
         start = current_version(db)
         for mod in available():
             if mod.VERSION <= start or (target is not None and mod.VERSION > target):

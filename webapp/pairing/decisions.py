@@ -9,7 +9,6 @@ import json
 from flask import url_for
 from flask_babel import gettext as _
 
-from matching import MatchScorer
 from matching.catalogue import FORM_LABELS, PROBLEMS, form_for
 from webapp.db import database
 from webapp.models import (GroupMember, MentoringGroup, StageChange, Suggestion, UnpairedMentee, User)
@@ -19,12 +18,13 @@ from webapp.monitoring import assigning as monitoring
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.notifications import notify
 from webapp.pairing.parameters import RunParameters
+from webapp.user_errors import UserError
 
 REASON_MAX = 500
 
 
-class PairingError(ValueError):
-    """A decision breaks a rule; the message is a Russian sentence for the coordinator."""
+class PairingError(UserError):
+    """A decision breaks a rule; the message is for the coordinator."""
 
 
 def _mentee_paired_for(mentee_id: int, problem: str) -> bool:
@@ -112,7 +112,7 @@ def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
             raise PairingError(_status_message(suggestion))
         problems = conflicts(suggestion)
         if problems:
-            raise PairingError(" ".join(problems) + " " + _("Пара не создана."))
+            raise PairingError("%(problems)s Пара не создана.", problems=" ".join(problems))
         # compare-and-set: only one of two concurrent accepts changes the row
         changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now())
                    .where((Suggestion.id == suggestion.id) & (Suggestion.status == PROPOSED)).execute())
@@ -177,7 +177,7 @@ def _get(suggestion_id: int, organisation) -> Suggestion:
 def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggestion:
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
-        raise PairingError(_("Причина отклонения — не длиннее %(limit)s символов.", limit=REASON_MAX))
+        raise PairingError("Причина отклонения — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
         suggestion = _get(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
@@ -196,7 +196,7 @@ def toggle_fixed(suggestion_id: int, organisation) -> Suggestion:
         if not suggestion.fixed:
             problems = conflicts(suggestion)
             if problems:
-                raise PairingError(" ".join(problems) + " " + _("Закрепить пару нельзя."))
+                raise PairingError("%(problems)s Закрепить пару нельзя.", problems=" ".join(problems))
         Suggestion.update(fixed=not suggestion.fixed).where(Suggestion.id == suggestion.id).execute()
     return Suggestion.get_by_id(suggestion.id)
 
@@ -221,17 +221,18 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
         from flask import abort
         abort(404)
     if not adapter.in_bank(mentor, "mentor"):
-        raise PairingError(_("%(name)s вне банка наставников (нет роли, согласий или учётная запись отключена).",
-                              name=mentor.full_name))
+        raise PairingError("%(name)s вне банка наставников (нет роли, согласий или учётная запись отключена).",
+                              name=mentor.full_name)
     if not adapter.in_bank(mentee, "mentee"):
-        raise PairingError(_("%(name)s вне банка наставляемых.", name=mentee.full_name))
+        raise PairingError("%(name)s вне банка наставляемых.", name=mentee.full_name)
     mentors, _skipped = adapter.mentor_profiles([mentor], organisation)
     mentees, _skipped = adapter.mentee_profiles([mentee], organisation)
     mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
+    from matching import MatchScorer  # heavy (scikit-learn): loaded only for a hand-made pair
     scorer = MatchScorer().fit(mentors, mentees)
     reason = scorer.why_not(mentor.id, mentee.id)
     if reason:
-        raise PairingError(_("Такую пару составить нельзя: %(reason)s.", reason=reason))
+        raise PairingError("Такую пару составить нельзя: %(reason)s.", reason=reason)
     explanation = scorer.explain(mentor.id, mentee.id)
     with database.atomic():
         existing = Suggestion.get_or_none((Suggestion.run == run) & (Suggestion.mentor == mentor)

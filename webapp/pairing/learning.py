@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matching import COMPONENTS, DEFAULT_WEIGHTS, MatchScorer, WeightLearner
+from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
 from webapp.models import MatchingRun, Suggestion, User
 from webapp.models.pairing import ACCEPTED, REJECTED
 from webapp.pairing import profiles_adapter as adapter
@@ -59,6 +59,7 @@ def learn(organisation, current: dict[str, float] | None = None) -> LearnedWeigh
     # capacities and fixed pairs do not matter here: only the component values of decided pairs
     for profile in mentor_profiles:
         profile.capacity = max(profile.capacity, 1)
+    from matching import MatchScorer, WeightLearner  # heavy: loaded when the page is asked for
     scorer = MatchScorer(weights=current).fit(mentor_profiles, mentee_profiles)
     pairs = [(s.mentor_id, s.mentee_id, s.status == ACCEPTED) for s in decided
              if scorer.why_not(s.mentor_id, s.mentee_id) is None]

@@ -12,18 +12,14 @@ import threading
 
 from flask import current_app
 
-from matching import MatchScorer, PairAssigner
 from webapp.db import contains, database
 from webapp.models import MatchingRun, Suggestion, UnpairedMentee, User
 from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPERSEDED
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import RunParameters
+from webapp.pairing.run_status import RunError, stored_error
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE, SUBMITTED
 from webapp.questionnaires.features import profile_features
-
-
-class RunError(ValueError):
-    """A run could not be started or failed; the message is Russian."""
 
 
 def _with_submitted(users: list[User], purpose: str) -> list[User]:
@@ -65,7 +61,7 @@ def mentee_pool(organisation, params: RunParameters) -> list[User]:
 def start_run(organisation, params: RunParameters, author, parent: MatchingRun | None = None) -> MatchingRun:
     run = MatchingRun.create(organisation=organisation, author=author, parent=parent,
                              parameters_json=json.dumps(params.to_dict(), ensure_ascii=False), status=QUEUED,
-                             step="В очереди")
+                             step="queued")
     app = current_app._get_current_object()
     inline = app.config.get("MATCHING_SYNC")
     if inline is None:
@@ -84,7 +80,6 @@ def start_run(organisation, params: RunParameters, author, parent: MatchingRun |
 # older than STALE_AFTER was cut off by a restart of the server.
 _LIVE: set[int] = set()
 STALE_AFTER = dt.timedelta(minutes=15)
-INTERRUPTED = "Подбор прерван: сервер был перезапущен во время расчёта. Запустите подбор снова."
 
 
 def _in_thread(app, run_id: int) -> None:
@@ -103,7 +98,7 @@ def settle_if_interrupted(run: MatchingRun, now: dt.datetime | None = None) -> M
     """A run left «queued»/«running» by a restart is marked failed, so the page stops waiting."""
     now = now or dt.datetime.now()
     if run.status in (QUEUED, RUNNING) and run.id not in _LIVE and now - run.created_at > STALE_AFTER:
-        MatchingRun.update(status=FAILED, error=INTERRUPTED, finished_at=now, step="Ошибка").where(
+        MatchingRun.update(status=FAILED, error=stored_error("interrupted"), finished_at=now, step="failed").where(
             (MatchingRun.id == run.id) & MatchingRun.status.in_([QUEUED, RUNNING])).execute()
         run = MatchingRun.get_by_id(run.id)
     return run
@@ -121,9 +116,9 @@ def execute(run_id: int) -> None:
         _execute(run)
     except Exception as exc:  # stored for the coordinator, logged for the administrator
         current_app.logger.exception("matching run %s failed", run_id)
-        message = str(exc) if isinstance(exc, RunError) else "Подбор не выполнен из-за внутренней ошибки."
-        MatchingRun.update(status=FAILED, error=message, finished_at=dt.datetime.now(),
-                           step="Ошибка").where(MatchingRun.id == run_id).execute()
+        error = exc.stored() if isinstance(exc, RunError) else stored_error("internal")
+        MatchingRun.update(status=FAILED, error=error, finished_at=dt.datetime.now(),
+                           step="failed").where(MatchingRun.id == run_id).execute()
 
 
 def _fixed_pairs(run: MatchingRun) -> list[tuple[int, int]]:
@@ -149,7 +144,7 @@ def _excluded_pairs(run: MatchingRun) -> list[tuple[int, int]]:
 def _execute(run: MatchingRun) -> None:
     organisation = run.organisation
     params = RunParameters.from_dict(run.parameters)
-    _progress(run, 5, "Загрузка банков и анкет")
+    _progress(run, 5, "loading")
     mentors = mentor_pool(organisation, params)
     mentees = mentee_pool(organisation, params)
     fixed = _fixed_pairs(run)
@@ -170,28 +165,27 @@ def _execute(run: MatchingRun) -> None:
             have_e.add(eid)
         fixed_ok.append((mid, eid))
     if not mentees:
-        raise RunError("В пуле нет наставляемых: никто из банка наставляемых с отправленной анкетой-запросом "
-                       "не подходит под фильтры (или все уже в парах). Проверьте фильтры, анкеты и согласия.")
+        raise RunError("no_mentees")
     if not mentors:
-        raise RunError("В банке наставников нет ни одного подходящего наставника с отправленной анкетой. "
-                       "Проверьте фильтры, анкеты и согласия.")
+        raise RunError("no_mentors")
     mentor_profiles, _ = adapter.mentor_profiles(mentors, organisation)
     mentee_profiles, _ = adapter.mentee_profiles(mentees, organisation)
     MatchingRun.update(n_mentors=len(mentors), n_mentees=len(mentees)).where(MatchingRun.id == run.id).execute()
-    _progress(run, 25, "Расчёт совпадений")
+    _progress(run, 25, "scoring")
     try:
+        from matching import MatchScorer  # heavy (scikit-learn): loaded when a run starts
         scorer = MatchScorer(weights=params.weights, form=params.form or None, min_score=params.min_score,
                              excluded_pairs=_excluded_pairs(run), fixed_pairs=fixed_ok).fit(mentor_profiles,
                                                                                             mentee_profiles)
     except ValueError as exc:
-        raise RunError(f"Закреплённые пары нарушают правила подбора или вместимость наставника ({exc}). "
-                       "Снимите закрепление и запустите подбор снова.") from exc
-    _progress(run, 55, "Подбор кандидатов и объяснения")
+        raise RunError("fixed_pairs_invalid", detail=str(exc)) from exc
+    _progress(run, 55, "candidates")
     suggestions = scorer.suggest(top_k=params.top_k)
-    _progress(run, 70, "Оптимальное распределение")
+    _progress(run, 70, "assigning")
+    from matching import PairAssigner
     assigner = PairAssigner(objective=params.objective, spread=params.spread,
                             per_problem=params.per_problem).fit(scorer)
-    _progress(run, 85, "Сохранение результатов")
+    _progress(run, 85, "saving")
     _store(run, scorer, suggestions, assigner, organisation)
 
 

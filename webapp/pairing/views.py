@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matching import COMPONENTS, DEFAULT_WEIGHTS
+from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
 from webapp.access import staff_only
 from webapp.banks.listing import subjects_of
@@ -182,7 +182,7 @@ def accept(suggestion_id: int):
     try:
         decisions.accept(suggestion_id, current_user.organisation, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=_(str(exc)))
+        return _after(run, error=exc.message)
     return _after(run, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
 
 
@@ -193,7 +193,7 @@ def reject(suggestion_id: int):
     try:
         decisions.reject(suggestion_id, current_user.organisation, current_user, request.form.get("reason", ""))
     except decisions.PairingError as exc:
-        return _after(run, error=_(str(exc)))
+        return _after(run, error=exc.message)
     return _after(run, message=_("Предложение отклонено."))
 
 
@@ -204,7 +204,7 @@ def fix(suggestion_id: int):
     try:
         s = decisions.toggle_fixed(suggestion_id, current_user.organisation)
     except decisions.PairingError as exc:
-        return _after(run, error=_(str(exc)))
+        return _after(run, error=exc.message)
     return _after(run, message=_("Пара закреплена для повторного подбора.") if s.fixed else _("Закрепление снято."))
 
 
@@ -248,7 +248,7 @@ def manual(run_id: int, mentee_id: int):
     try:
         decisions.manual_suggestion(run, person, mentor, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=_(str(exc)))
+        return _after(run, error=exc.message)
     return _after(run, message=_("Пара %(mentor)s — %(mentee)s подтверждена.", mentor=mentor.full_name, mentee=person.full_name))
 
 
@@ -307,6 +307,8 @@ def _setup(state) -> None:
     if _programme_steps not in STEP_PROVIDERS:
         STEP_PROVIDERS.append(_programme_steps)
     state.app.jinja_env.globals["unread_notifications"] = unread_count
+    from webapp.pairing import run_status
+    run_status.init_app(state.app)
 
 
 bp.record_once(_setup)

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from flask import abort
-from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, FORMS, TYPES
 from webapp import date_range
@@ -14,6 +13,7 @@ from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Pro
 from webapp.models.mentoring import ACTIVE, ENDED
 from webapp.models.programme import DONE_ITEM
 from webapp.monitoring import assigning as monitoring
+from webapp.user_errors import UserError
 
 STAGES = {
     1: "Подготовительный",
@@ -27,8 +27,8 @@ REASON_MAX = 1000
 SCHOOL_FORMS = {k: v.label for k, v in FORMS.items() if v.allowed_in_school}
 
 
-class GroupError(ValueError):
-    """A change to a pair breaks a rule; the message is Russian."""
+class GroupError(UserError):
+    """A change to a pair breaks a rule; the message is for the person who made it."""
 
 
 def visible_group(group_id: int, user) -> MentoringGroup:
@@ -137,9 +137,9 @@ def parse_date(raw: str | None) -> dt.date | None:
         except ValueError:
             continue
         if not date_range.within(day):
-            raise GroupError(date_range.range_message())
+            raise GroupError(date_range.RANGE_MESSAGE, **date_range.range_params())
         return day
-    raise GroupError(_("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
+    raise GroupError("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20])
 
 
 def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
@@ -156,7 +156,7 @@ def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
         raise GroupError("Дата смены этапа не может быть раньше начала работы пары.")
     note = (note or "").strip()
     if len(note) > REASON_MAX:
-        raise GroupError(_("Комментарий — не длиннее %(limit)s символов.", limit=REASON_MAX))
+        raise GroupError("Комментарий — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
         MentoringGroup.update(stage=stage).where(MentoringGroup.id == group.id).execute()
         StageChange.create(group=group, stage=stage, changed_on=on, changed_by=actor, note=note)
@@ -185,7 +185,7 @@ def end_early(group, reason: str, send_back: bool, actor) -> None:
     if not reason:
         raise GroupError("Укажите причину досрочного завершения.")
     if len(reason) > REASON_MAX:
-        raise GroupError(_("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX))
+        raise GroupError("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX)
     if group.status != ACTIVE:
         raise GroupError("Эта пара уже завершена.")
     today = dt.date.today()

@@ -81,7 +81,7 @@ def create_order(organisation, form, raw_ids, actor):
             MentoringGroup.update(order_number=number, order_date=signed_on).where(
                 MentoringGroup.id.in_([g.id for g in groups])).execute()
     except IntegrityError:
-        raise GroupError(_("Приказ № %(number)s уже есть. Укажите другой номер.", number=number)) from None
+        raise GroupError("Приказ № %(number)s уже есть. Укажите другой номер.", number=number) from None
     groups = list(MentoringGroup.select().where(MentoringGroup.id.in_([g.id for g in groups]))
                   .order_by(MentoringGroup.created_at, MentoringGroup.id))
     return order, rows_for(groups)

@@ -55,7 +55,7 @@ def _done(group, action, *, message: str):
     try:
         action()
     except GroupError as exc:
-        error = _(str(exc))
+        error = exc.message
     group = groups.visible_group(group.id, current_user)
     if is_htmx():
         return render("programmes/show.html", "programmes/_group.html",
@@ -178,7 +178,7 @@ def order():
         created, rows = orders.create_order(current_user.organisation, request.form, request.form.getlist("group"),
                                             current_user)
     except GroupError as exc:
-        return _order_page(request.form, _(str(exc)), 400)
+        return _order_page(request.form, exc.message, 400)
     data = documents.order_docx(current_user.organisation, created, rows)
     return _docx(data, orders.filename(created))
 

@@ -18,6 +18,7 @@ from webapp.db import database
 from webapp.input_text import clean
 from webapp.labels import CATEGORY_ALIASES
 from webapp.users.accounts import AccountData, create_account, login_taken, normalise_class, validate
+from webapp.user_errors import UserError
 
 MAX_ROWS = 5000
 
@@ -42,7 +43,7 @@ ROLE_ALIASES = {
 DEFAULT_ROLES = {"student": ["mentee"], "teacher": ["mentor"], "university_student": ["mentor"], "employer": ["mentor"]}
 
 
-class ImportFileError(Exception):
+class ImportFileError(UserError):
     """The file as a whole cannot be read; the message is for the coordinator."""
 
 
@@ -130,9 +131,8 @@ def map_header(header: list[str]) -> dict[str, int]:
                 mapping[column] = index
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
-        raise ImportFileError(
-            _("В первой строке файла не найдены нужные столбцы (обязательны «ФИО» и «категория»). "
-              "Ожидаемые заголовки: %(header)s.", header=EXPECTED_HEADER))
+        raise ImportFileError("В первой строке файла не найдены нужные столбцы (обязательны «ФИО» и «категория»). "
+              "Ожидаемые заголовки: %(header)s.", header=EXPECTED_HEADER)
     return mapping
 
 
@@ -192,7 +192,7 @@ def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, stri
     mapping = map_header(rows[0])
     body = rows[1:]
     if len(body) > MAX_ROWS:
-        raise ImportFileError(_("Слишком много строк: не более %(limit)s за один раз.", limit=MAX_ROWS))
+        raise ImportFileError("Слишком много строк: не более %(limit)s за один раз.", limit=MAX_ROWS)
     report = ImportReport()
     valid: list[AccountData] = []
     seen_people: dict[tuple, int] = {}

@@ -83,7 +83,7 @@ def import_file():
                                                actor=current_user, strict=form.strict.data,
                                                allowed_roles=_allowed_roles())
         except importing.ImportFileError as exc:
-            error = _(str(exc))
+            error = exc.message
             status = 400
         if report and report.committed:
             report.links = {u.id: invitations.issue(u) for u in report.created}
