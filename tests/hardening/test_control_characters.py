@@ -16,6 +16,8 @@ from openpyxl import load_workbook
 from tests.test_forms_fuzz import SKIP_ACTIONS, _crawl
 from webapp import demo
 from webapp.db import database
+from webapp.questionnaires import responses
+from webapp.questionnaires.assigning import questionnaires_for
 from webapp.migrations.m0006_hardening import clean_stored_text
 from webapp.models import (Answer, Award, MentoringGroup, NewsItem, Organisation, PairingOrder, Practice, Response,
                            RoadmapItem, TrainingCourse, User)
@@ -26,15 +28,12 @@ DIRTY = f"Текст{CONTROL}{FORMULA}"
 
 
 @pytest.fixture
-def app(make_app):
-    app = make_app(MATCHING_SYNC=True)
-    with app.app_context():
-        yield app
+def app(demo_app):
+    return demo_app
 
 
 @pytest.fixture
 def school(app):
-    demo.load()
     client = app.test_client()
     client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
     assert client.post("/matching/runs", data={"kind": "traditional", "top_k": "3", "min_score": "0"}).status_code < 400
@@ -99,7 +98,8 @@ def test_every_form_then_every_export(app, school):
     coordinator = signed_in(app, "kurator")
     # the texts people type most: an answer, a roadmap item, an award, a practice, an imported name
     mentee = signed_in(app, "mentee")
-    draft = Response.select().join(User).where(User.login == "mentee").first()
+    person = User.get(User.login == "mentee")
+    draft = responses.start(person, questionnaires_for(person)[0].questionnaire)
     Response.update(status="draft").where(Response.id == draft.id).execute()
     text_question = next(q for q in draft.version.questions if q.qtype in ("short_text", "long_text"))
     assert mentee.post(f"/questionnaires/responses/{draft.id}/answers/{text_question.id}",
@@ -132,7 +132,8 @@ def test_text_stored_before_the_filter_is_cleaned_by_the_migration(app, school):
         Answer.select(Answer.id).limit(50))).execute()
     RoadmapItem.update(title=RoadmapItem.title.concat("\x0b" + FORMULA)).execute()
     Award.update(title=Award.title.concat("\x07")).execute()
-    assert clean_stored_text(database.obj) > 0
+    with app.app_context():
+        assert clean_stored_text(database.obj) > 0
     assert not any(ch in CONTROL for (name,) in User.select(User.full_name).tuples() for ch in name)
     assert not any(ch in CONTROL for answer in Answer.select() for ch in str(answer.value))
     assert download_everything(signed_in(app, "kurator"), school) >= 15
