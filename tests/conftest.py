@@ -103,9 +103,8 @@ def make_app(db_url, tmp_path):
         app = create_app(config, instance_path=str(tmp_path / "instance"))
         return app
     yield factory
-    from webapp.db import database
-    if database.obj is not None and not database.is_closed():
-        database.close()
+    from webapp.db import release_all
+    release_all()
 
 
 @pytest.fixture
@@ -119,14 +118,14 @@ def demo_template(template_database, tmp_path_factory):
     if template_database.pg_url:
         return None
     from webapp import demo
-    from webapp.db import database
     folder = tmp_path_factory.mktemp("demo")
     url = template_database.fresh(folder)
     app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test-secret"},
                      instance_path=str(folder / "instance"))
     with app.app_context():
         demo.load()
-    database.close()
+    from webapp.db import release_all
+    release_all()  # checkpoints the WAL into the file that is copied
     return folder / "test.sqlite3"
 
 

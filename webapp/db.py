@@ -5,6 +5,7 @@ import time
 
 import peewee
 from playhouse.db_url import connect, parse
+from playhouse.pool import PooledSqliteDatabase
 
 database = peewee.DatabaseProxy()
 
@@ -19,7 +20,7 @@ SQLITE_PRAGMAS = {
 BEGIN_ATTEMPTS = 4  # each waits up to busy_timeout for the write lock
 
 
-class SchoolSqliteDatabase(peewee.SqliteDatabase):
+class ImmediateWrites:
     """SQLite whose transactions take the write lock at BEGIN (``BEGIN IMMEDIATE``).
 
     A deferred transaction that reads first and writes later cannot upgrade its lock once another
@@ -42,6 +43,14 @@ class SchoolSqliteDatabase(peewee.SqliteDatabase):
                 time.sleep(0.05 * (attempt + 1))
 
 
+class SchoolSqliteDatabase(ImmediateWrites, peewee.SqliteDatabase):
+    pass
+
+
+class PooledSchoolSqliteDatabase(ImmediateWrites, PooledSqliteDatabase):
+    pass
+
+
 class BaseModel(peewee.Model):
     class Meta:
         database = database
@@ -52,21 +61,42 @@ def _unicode_lower(value):
     return value.lower() if isinstance(value, str) else value
 
 
-def open_database(url: str) -> peewee.Database:
-    """Connect to ``url`` (sqlite:///path or postgresql://...) with our settings."""
+def _pooled(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return url if "+pool" in scheme else f"{scheme}+pool://{rest}"
+
+
+def open_database(url: str, *, pool: bool = False) -> peewee.Database:
+    """Connect to ``url`` (sqlite:///path or postgresql://...) with our settings.
+
+    ``pool``: the web application keeps connections open in a pool (``close()`` hands one back),
+    so a request does not pay for opening the database and setting its pragmas.
+    """
+    pool_args = {"max_connections": 32, "stale_timeout": 300} if pool else {}
+    if pool:
+        url = _pooled(url)
     if url.startswith("sqlite"):
-        db = SchoolSqliteDatabase(parse(url)["database"], pragmas=SQLITE_PRAGMAS, autoconnect=True)
+        kind = PooledSchoolSqliteDatabase if pool else SchoolSqliteDatabase
+        db = kind(parse(url)["database"], pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
     else:
-        db = connect(url, autoconnect=True)
+        db = connect(url, autoconnect=True, **pool_args)
     return db
 
 
-def bind(url: str) -> peewee.Database:
-    db = open_database(url)
+def bind(url: str, *, pool: bool = True) -> peewee.Database:
+    db = open_database(url, pool=pool)
     database.initialize(db)
     return db
+
+
+def release_all() -> None:
+    """Really close every pooled connection (before copying or removing the database file)."""
+    if hasattr(database.obj, "close_all"):
+        database.obj.close_all()
+    elif database.obj is not None and not database.is_closed():
+        database.close()
 
 
 def init_app(app) -> None:

@@ -146,3 +146,24 @@ def test_xlsx_and_docx_reports(as_coordinator, school):
         c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "Мониторинг влияния программы на участников" in all_text
     assert "Комфорт общения" in all_text and "+4,00" in all_text
+
+
+def test_monitoring_aggregates_are_cached_until_the_data_changes(app, school):
+    from webapp.monitoring import cache
+    from webapp.questionnaires import responses
+    g1, g2 = _history(school)
+    first = dataset.observations(school["org"])
+    assert dataset.observations(school["org"]) is first  # nothing changed: served from the cache
+    assert report.build(school["org"]).school.changes["comfort"].after.mean == 7.0
+
+    reopened = Response.select().where(Response.group_id == g1.id, Response.user == school["both"]).order_by(
+        Response.id.desc()).first()
+    with app.app_context():
+        responses.reopen(reopened, school["kurator"])
+    after = dataset.observations(school["org"])
+    assert after is not first and len(after) == len(first) - 1
+    answer(g2, school["mentee"], "mentee", "entry", {"comfort": 1})  # a new answer shows at once
+    assert len(dataset.observations(school["other_org"])) == 0
+    assert len(dataset.observations(school["org"])) == len(after) + 1
+    cache.clear()
+    assert len(dataset.observations(school["org"])) == len(after) + 1

@@ -27,15 +27,14 @@ ENDPOINTS = {"mentor": "banks.mentors", "mentee": "banks.mentees"}
 MAX_SELECTION = 500
 
 
-def _filters(role: str) -> listing.BankFilters:
-    org = current_user.organisation
-    return listing.BankFilters.from_args(request.args, subjects=listing.subjects_of(org, role),
-                                         class_names=class_names(org))
+def _filters(role: str, subjects: list[str], classes: list[str]) -> listing.BankFilters:
+    return listing.BankFilters.from_args(request.args, subjects=subjects, class_names=classes)
 
 
 def _bank(role: str):
     org = current_user.organisation
-    filters = _filters(role)
+    subjects, classes = listing.subjects_of(org, role), class_names(org)
+    filters = _filters(role, subjects, classes)
     requested = parse_page(request.args.get("page"))
     page = paginate(listing.search_bank(org, role, filters), requested, current_app.config["PAGE_SIZE"])
     if requested > page.number and "page" in request.args:
@@ -46,7 +45,7 @@ def _bank(role: str):
                   endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role),
                   questionnaire={u.id: questionnaire_status(views[u.id]) for u in page.items},
                   states=states, paired=listing.paired_set(org, role, page.items),
-                  class_names=class_names(org), subjects=listing.subjects_of(org, role),
+                  class_names=classes, subjects=subjects,
                   teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
                   forms=FORM_LABELS, questionnaire_labels=QUESTIONNAIRE_STATUS_LABELS,
                   consent_labels=CONSENT_STATUS_LABELS,
@@ -62,7 +61,7 @@ def _selected_or_filtered(role: str) -> list[User]:
         if len(people) != len(set(ids)):
             abort(404)  # a forged id or another organisation's person
         return people
-    return list(listing.search_bank(org, role, _filters(role)))
+    return list(listing.search_bank(org, role, _filters(role, listing.subjects_of(org, role), class_names(org))))
 
 
 def _xlsx(role: str):

@@ -5,6 +5,7 @@ from webapp.consents.services import answers_hidden_ids
 from webapp.models import (Answer, Assignment, GroupMember, MentoringGroup, Question, Questionnaire,
                            QuestionnaireVersion, Response, User)
 from webapp.models.questionnaire import SCALE, SUBMITTED, YESNO, LONG_TEXT, SHORT_TEXT
+from webapp.monitoring import cache
 from webapp.monitoring.assigning import PURPOSE_STAGE
 from webapp.monitoring.statistics import Expected, Observation
 
@@ -19,6 +20,13 @@ def groups_of(organisation, *, form: str = "", group_id: int | None = None) -> d
 
 
 def observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
+    """The latest submitted monitoring answers per person, pair and stage (read-only: cached)."""
+    if not form and group_id is None:
+        return cache.cached("observations", organisation, lambda: _observations(organisation))
+    return _observations(organisation, form=form, group_id=group_id)
+
+
+def _observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
     groups = groups_of(organisation, form=form, group_id=group_id)
     if not groups:
         return []
@@ -54,6 +62,12 @@ def observations(organisation, *, form: str = "", group_id: int | None = None) -
 
 
 def expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
+    if not form and group_id is None:
+        return cache.cached("expected", organisation, lambda: _expected(organisation))
+    return _expected(organisation, form=form, group_id=group_id)
+
+
+def _expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
     groups = groups_of(organisation, form=form, group_id=group_id)
     if not groups:
         return []

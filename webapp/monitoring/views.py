@@ -11,11 +11,11 @@ from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import roles, same_org_or_404, staff_only
 from webapp.downloads import download
 from webapp.models import MentoringGroup
-from webapp.monitoring import assigning, dataset, export, report, statistics
+from webapp.monitoring import assigning, cache, dataset, export, report, statistics
 from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
-bp.record_once(lambda state: assigning.register_steps())
+bp.record_once(lambda state: (assigning.register_steps(), cache.clear()))
 
 
 @bp.app_template_filter("ru_number")
