@@ -77,6 +77,8 @@ def open_database(url: str, *, pool: bool = False) -> peewee.Database:
         url = _pooled(url)
     if url.startswith("sqlite"):
         kind = PooledSchoolSqliteDatabase if pool else SchoolSqliteDatabase
+        if pool:  # a pooled connection is handed to whichever thread asks next (one at a time)
+            pool_args["check_same_thread"] = False
         db = kind(parse(url)["database"], pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
