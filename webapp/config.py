@@ -65,6 +65,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("UPLOAD_FILES_PER_DAY", parse_int, _const(20)),
     Setting("UPLOAD_BYTES_PER_DAY", parse_int, _const(50 * 1024 * 1024)),
     Setting("UPLOAD_SCHOOL_TOTAL_BYTES", parse_int, _const(2 * 1024 ** 3)),
+    Setting("BASE_URL", str, _const("")),            # https://nastavnik.school.ru: absolute links (feed)
+    Setting("HTTPS", parse_bool, _const(False)),     # served behind HTTPS: secure cookies
+    Setting("SESSION_COOKIE_SECURE", parse_bool, _const(None)),  # None: on when HTTPS or BASE_URL is https
 )
 
 FIXED = {

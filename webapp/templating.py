@@ -67,6 +67,8 @@ def navigation() -> list[MenuItem]:
 
 
 def init_app(app) -> None:
+    from webapp import links
+    links.init_app(app)
     app.jinja_env.globals.update(
         ROLE_LABELS=ROLE_LABELS,
         CATEGORY_LABELS=CATEGORY_LABELS,
