@@ -158,9 +158,15 @@ def test_every_message_in_the_code_is_translated(template, english):
                          f"and fill translations/en/LC_MESSAGES/messages.po: {missing[:20]}")
 
 
+def _texts(value) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
 def test_translations_keep_the_placeholders(english):
-    wrong = [(m.id, m.string) for m in english
-             if m.id and m.string and sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))]
+    """Every form of a translation (plural forms too, from ngettext) keeps the placeholders of its id."""
+    wrong = [(m.id, m.string) for m in english if m.id and m.string
+             for string in _texts(m.string)
+             if sorted(PLACEHOLDER.findall(_texts(m.id)[-1])) != sorted(PLACEHOLDER.findall(string))]
     assert not wrong
 
 
