@@ -20,7 +20,7 @@ assets:
 	@bin/fetch-assets
 
 db: setup
-	$(BIN)/flask --app webapp init-db
+	$(BIN)/flask --app webapp upgrade
 
 demo: db
 	$(BIN)/flask --app webapp load-demo --if-empty

@@ -20,14 +20,15 @@ PAGES = ["/dashboard", "/users", "/users?q=иван", "/banks/mentees", "/banks/
          "/banks/mentors", "/pairs", "/monitoring/influence", "/practices", "/roadmap"]
 
 
-def build(extra: int):
+def build(extra: int, path: Path | None = None):
+    """The demo school plus ``extra`` students with consents, in a SQLite file (a new one by default)."""
     from werkzeug.security import generate_password_hash
 
     from webapp import create_app, demo, migrations
-    from webapp.db import database
+    from webapp.db import database, release_all
     from webapp.models import Consent, Organisation, User, UserRole
-    folder = tempfile.mkdtemp()
-    app = create_app({"DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3", "SECRET_KEY": "bench",
+    path = path or Path(tempfile.mkdtemp()) / "bench.sqlite3"
+    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "SECRET_KEY": "bench",
                       "WTF_CSRF_ENABLED": False, "MATCHING_SYNC": True})
     with app.app_context():
         migrations.upgrade(database.obj)
@@ -43,6 +44,7 @@ def build(extra: int):
                     Consent.create(organisation=org, user=user, kind=kind, given_by="representative",
                                    representative_name="Ученикова Анна", representative_relation="мать",
                                    received_at="2026-09-01 10:00:00")
+    release_all()
     return app
 
 

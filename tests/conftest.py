@@ -98,9 +98,13 @@ def make_app(db_url, tmp_path):
             "WTF_CSRF_ENABLED": False,
             "SERVER_NAME": "localhost",
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+            "INSTANCE_PATH": str(tmp_path / "instance"),
         }
         config.update(overrides)
-        app = create_app(config, instance_path=str(tmp_path / "instance"))
+        app = create_app(config)
+        from webapp import migrations
+        from webapp.db import database
+        migrations.upgrade(database.obj)  # a no-op on the migrated copy; a test that wiped it gets a schema
         return app
     yield factory
     from webapp.db import release_all

@@ -112,3 +112,13 @@ def test_reissued_invitation_is_shown(as_coordinator, school):
     User.update(password_hash=None).where(User.id == school["mentee"].id).execute()  # never signed in
     response = as_coordinator.post(f"/users/{school['mentee'].id}/invitation")
     assert response.status_code == 200 and "/invite/" in text(response)
+
+
+def test_list_sorts_names_as_a_class_register_does(as_coordinator, school):
+    """Case does not matter and «ё» sorts as «е» (Ёжиков between Егоров and Жуков)."""
+    for login, name in (("zh", "Жуков Пётр"), ("yo", "Ёжиков Илья"), ("ye", "егоров Олег"), ("ya", "Яковлев Ян")):
+        make_user(school["org"], login, ["mentee"], full_name=name, category="student", class_name="5А")
+    page = text(as_coordinator.get("/users?q=&role=mentee&class_name=5А"))
+    positions = [page.index(n) for n in ("егоров Олег", "Ёжиков Илья", "Жуков Пётр", "Яковлев Ян")]
+    assert positions == sorted(positions)
+    assert User.get(User.login == "yo").name_key == "ежиков илья"

@@ -1,6 +1,7 @@
 """Наставник: the application factory."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -13,9 +14,13 @@ csrf = CSRFProtect()
 
 
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
+    # INSTANCE_PATH chooses the folder instance/config.py lives in, so it is read before the settings
+    instance_path = (instance_path or (test_config or {}).get("INSTANCE_PATH")
+                     or os.environ.get("INSTANCE_PATH"))
+    app = Flask(__name__, instance_relative_config=True,
+                instance_path=str(Path(instance_path).resolve()) if instance_path else None,
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)  # database, key: the app's alone
 
     from webapp.config import default_config, from_environment, load_secret_key
     app.config.from_mapping(default_config(app.instance_path))
@@ -36,6 +41,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    from webapp.ops import proxy, error_clock
+    proxy.init_app(app)
+    error_clock.init_app(app)
 
     from webapp import templating
     templating.init_app(app)

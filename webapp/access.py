@@ -78,3 +78,10 @@ def same_org_or_404(record, organisation_field: str = "organisation_id"):
     return record
 
 
+def in_my_school_or_404(model, record_id):
+    """The ``model`` row with ``record_id`` if it belongs to the signed-in user's school, else 404:
+    the one getter views use for "this record, if it is in my school"."""
+    record = model.get_or_none(model.id == record_id) if record_id is not None else None
+    return same_org_or_404(record)
+
+

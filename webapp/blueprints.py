@@ -25,3 +25,5 @@ def register_all(app) -> None:
     from webapp.roadmap.views import bp as roadmap_bp
     for bp in (roadmap_bp, monitoring_bp, practices_bp, recognition_bp, news_bp):
         app.register_blueprint(bp)
+    from webapp.ops.views import bp as ops_bp
+    app.register_blueprint(ops_bp)

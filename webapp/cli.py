@@ -79,20 +79,27 @@ def load_demo_command(if_empty):
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-def serve_command(host, port):
-    """Serve the application with waitress, printing the address and the demo log-ins."""
-    from waitress import serve
-    from webapp import demo
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="worker processes (default: the WORKERS setting)")
+def serve_command(host, port, workers):
+    """Serve the application (gunicorn workers on Linux, waitress elsewhere), printing the demo log-ins."""
+    from webapp import create_app, demo, serving
+    from webapp.db import release_all
     from webapp.models import User
+    workers = workers or current_app.config["WORKERS"]
     click.echo(f"Наставник работает: http://{host}:{port}/")
     for login, role in demo.DEMO_LOGINS:
         user = User.get_or_none(User.login == login)
         if user is not None and user.check_password(demo.DEMO_PASSWORD):  # the demo school is loaded
             click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
     click.echo("Остановить: Ctrl+C")
-    serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
+    release_all()  # no connection of this process is carried into the workers
+    serving.serve(create_app, host=host, port=port, workers=workers)
 
 
 def init_app(app) -> None:
     for command in (init_db_command, db_version_command, create_admin_command, load_demo_command, serve_command):
+        app.cli.add_command(command)
+    from webapp.ops.cli import COMMANDS as OPS_COMMANDS
+    for command in OPS_COMMANDS:
         app.cli.add_command(command)

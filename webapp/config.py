@@ -61,13 +61,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
     Setting("WORKERS", parse_int, _const(2)),
+    # self-hosting: backups, HTTPS behind a proxy, the health page
+    Setting("BACKUP_FOLDER", str, lambda inst: str(Path(inst) / "backups")),
+    Setting("BACKUP_KEEP_DAILY", parse_int, _const(7)),
+    Setting("BACKUP_KEEP_WEEKLY", parse_int, _const(4)),
+    Setting("BACKUP_INTERVAL_HOURS", parse_int, _const(24)),
+    Setting("BEHIND_HTTPS_PROXY", parse_bool, _const(False)),
+    Setting("TRUSTED_PROXIES", parse_int, _const(1)),
+    Setting("UPLOAD_QUOTA", parse_int, _const(2 * 1024 * 1024 * 1024)),
     # hardening (issue 12)
     Setting("UPLOAD_FILES_PER_DAY", parse_int, _const(20)),
     Setting("UPLOAD_BYTES_PER_DAY", parse_int, _const(50 * 1024 * 1024)),
     Setting("UPLOAD_SCHOOL_TOTAL_BYTES", parse_int, _const(2 * 1024 ** 3)),
     Setting("BASE_URL", str, _const("")),            # https://nastavnik.school.ru: absolute links (feed)
-    Setting("HTTPS", parse_bool, _const(False)),     # served behind HTTPS: secure cookies
-    Setting("SESSION_COOKIE_SECURE", parse_bool, _const(None)),  # None: on when HTTPS or BASE_URL is https
+    Setting("SESSION_COOKIE_SECURE", parse_bool, _const(None)),  # None: on behind HTTPS (BEHIND_HTTPS_PROXY or an https BASE_URL)
 )
 
 FIXED = {

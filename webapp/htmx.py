@@ -1,7 +1,9 @@
 """Page or fragment: the one place that reads HX-Request."""
 from __future__ import annotations
 
-from flask import make_response, render_template, request
+from typing import Callable
+
+from flask import flash, make_response, redirect, render_template, request
 
 
 def is_htmx() -> bool:
@@ -21,3 +23,15 @@ def render(page_template: str, fragment_template: str, **context):
 def with_trigger(response, event: str):
     response.headers["HX-Trigger"] = event
     return response
+
+
+def after_change(fragment: Callable[[], object], *, redirect_to: str, message: str = "", error: str = "",
+                 event: str | None = None):
+    """The answer to a state change: for htmx the updated fragment (with an ``HX-Trigger`` event);
+    for a plain form the message flashed and a 303 to ``redirect_to`` (post/redirect/get)."""
+    if is_htmx():
+        response = make_response(fragment())
+        return with_trigger(response, event) if event else response
+    if error or message:
+        flash(error or message, "error" if error else "success")
+    return redirect(redirect_to, 303)

@@ -32,6 +32,13 @@ def parse_page(value) -> int:
     return min(max(number, 1), 100000)
 
 
+def paginate_list(items: list, number: int, size: int) -> Page:
+    """A page of an already-built list (rows whose order or filter SQL cannot express)."""
+    total = len(items)
+    number = min(max(number, 1), max(1, -(-total // size)))
+    return Page(items[(number - 1) * size:number * size], number, size, total)
+
+
 def paginate(query, number: int, size: int) -> Page:
     total = query.count()
     number = min(number, max(1, -(-total // size)))

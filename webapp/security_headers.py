@@ -7,7 +7,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 def init_app(app) -> None:
     if app.config.get("SESSION_COOKIE_SECURE") is None:
-        https = bool(app.config.get("HTTPS")) or str(app.config.get("BASE_URL") or "").startswith("https://")
+        https = (bool(app.config.get("BEHIND_HTTPS_PROXY"))
+                 or str(app.config.get("BASE_URL") or "").startswith("https://"))
         app.config["SESSION_COOKIE_SECURE"] = https
         app.config["REMEMBER_COOKIE_SECURE"] = https
         if https:

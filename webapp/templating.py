@@ -31,6 +31,7 @@ NAVIGATION = [
     ("recognition.register", _l("Поощрения"), {"admin", "coordinator"}, PROGRAMME),
     ("news.index", _l("Новости"), None, PROGRAMME),
     ("notifications.index", NotificationsLabel(), None, None),
+    ("ops.health_page", _l("Состояние системы"), {"admin"}, None),
 ]
 
 

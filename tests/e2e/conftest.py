@@ -50,8 +50,9 @@ def server(tmp_path_factory):
     flask = [sys.executable, "-m", "flask", "--app", "webapp"]
     subprocess.run([*flask, "load-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
+    log = open(folder / "server.log", "w+")
     proc = subprocess.Popen([*flask, "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
@@ -61,10 +62,12 @@ def server(tmp_path_factory):
             time.sleep(0.2)
     else:
         proc.kill()
-        raise RuntimeError(f"server did not start: {proc.stdout.read().decode()}")
+        log.seek(0)
+        raise RuntimeError(f"server did not start: {log.read()}")
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
-    proc.wait(timeout=10)
+    proc.wait(timeout=30)
+    log.close()
 
 
 @pytest.fixture

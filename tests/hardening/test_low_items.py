@@ -49,8 +49,8 @@ def test_roadmap_links_are_local_or_marked_external(as_coordinator, school):
 
 
 def test_session_cookie_is_secure_behind_https(make_app, school):
-    for config, secure in (({}, False), ({"HTTPS": True}, True), ({"BASE_URL": "https://n.example"}, True),
-                           ({"HTTPS": True, "SESSION_COOKIE_SECURE": False}, False)):
+    for config, secure in (({}, False), ({"BEHIND_HTTPS_PROXY": True}, True), ({"BASE_URL": "https://n.example"}, True),
+                           ({"BASE_URL": "https://n.example", "SESSION_COOKIE_SECURE": False}, False)):
         app = make_app(**config)
         client = app.test_client()
         response = client.post("/login", data={"login": "mentor", "password": PASSWORD})

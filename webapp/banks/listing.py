@@ -14,7 +14,7 @@ from matching.catalogue import FORM_LABELS, FORMS, PROBLEMS
 from webapp.banks.answers import (PROBLEM_FEATURE_OF_ROLE, PURPOSE_OF_ROLE, QUESTIONNAIRE_STATUSES,
                                   answered_with, status_condition, status_rank)
 from webapp.consents import services as consents
-from webapp.db import contains, lower
+from webapp.db import contains
 from webapp.models import Answer, GroupMember, MentoringGroup, Question, Response, User, UserRole
 from webapp.models.mentoring import ACTIVE
 from webapp.models.user import CATEGORIES
@@ -145,7 +145,7 @@ def _form_condition(role: str, form: str):
 def _ordering(sort: str, purpose: str):
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    name = lower(User.full_name)
+    name = User.name_key
     if key == "class":
         # classes sort by grade number, then letter; people without a class last
         grade = pw.fn.COALESCE(pw.Case(None, ((User.class_name == "", 99),),

@@ -5,13 +5,13 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
-from webapp.access import same_org_or_404, staff_only
+from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks import listing
+from webapp.banks.person import person_context
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
 from webapp.consents import services as consents
 from webapp.consents.documents import consent_forms
-from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.downloads import download
 from webapp.htmx import render
 from webapp.ids import ids_or_404
@@ -114,22 +114,8 @@ def mentees_docx():
     return _docx("mentee")
 
 
-def person_context(user: User, *, receive_form=None, revoke_form=None) -> dict:
-    """What the person page and its consents card show (the consents area re-renders them)."""
-    state = consents.state_of(user)
-    views = [] if state.answers_hidden else responses_for([user.id])[user.id]
-    org = current_user.organisation
-    paired = {role for role in ("mentor", "mentee") if user.id in listing.paired_set(org, role, [user])}
-    context = dict(person=user, state=state, views=views, paired=paired, minor=consents.is_minor(user),
-                   receive_form=receive_form or ReceiveForm(minor=consents.is_minor(user)),
-                   revoke_form=revoke_form or RevokeForm(), kind_labels=KIND_LABELS,
-                   given_by_labels=GIVEN_BY_LABELS, consent_labels=CONSENT_STATUS_LABELS,
-                   in_bank={role: consents.in_bank(user, role) for role in ("mentor", "mentee")})
-    return context
-
-
 @bp.route("/people/<int:user_id>")
 @staff_only
 def person(user_id: int):
-    user = same_org_or_404(User.get_or_none(User.id == user_id))
+    user = in_my_school_or_404(User, user_id)
     return render_template("banks/person.html", **person_context(user))

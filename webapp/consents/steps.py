@@ -19,10 +19,3 @@ def consent_steps(user) -> list:
         text = _("Подпишите и передайте куратору согласие на обработку персональных данных и согласие на участие "
                  "в программе: без них вы не попадёте в банк программы наставничества.")
     return [Step(text, "consents.mine")]
-
-
-def register_steps() -> None:
-    """Add the reminder to the dashboard once, however many apps are created."""
-    from webapp.dashboard.services import STEP_PROVIDERS
-    if consent_steps not in STEP_PROVIDERS:
-        STEP_PROVIDERS.append(consent_steps)

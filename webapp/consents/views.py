@@ -2,27 +2,25 @@
 and downloads everything stored about them."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, make_response, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import same_org_or_404, signed_in, staff_only
-from webapp.banks.views import person_context
+from webapp.access import in_my_school_or_404, signed_in, staff_only
+from webapp.banks.person import person_context
 from webapp.consents import services
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
-from webapp.consents.steps import register_steps
 from webapp.downloads import download
-from webapp.htmx import is_htmx, with_trigger
+from webapp.htmx import after_change, is_htmx
 from webapp.models import AuditEvent, User
 
 bp = Blueprint("consents", __name__, url_prefix="/consents")
-bp.record_once(lambda state: register_steps())
 
 
 def _person(user_id: int) -> User:
-    return same_org_or_404(User.get_or_none(User.id == user_id))
+    return in_my_school_or_404(User, user_id)
 
 
 def _card(user, status=200, **forms):
@@ -35,11 +33,9 @@ def _card(user, status=200, **forms):
 
 
 def _done(user, message: str):
-    if is_htmx():
-        response = make_response(render_template("consents/_card.html", notice=message, **person_context(user)))
-        return with_trigger(response, "consentsChanged")
-    flash(message, "success")
-    return redirect(url_for("banks.person", user_id=user.id), 303)
+    return after_change(lambda: render_template("consents/_card.html", notice=message, **person_context(user)),
+                        redirect_to=url_for("banks.person", user_id=user.id), message=message,
+                        event="consentsChanged")
 
 
 @bp.route("/people/<int:user_id>/receive", methods=["POST"])

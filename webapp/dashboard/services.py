@@ -16,10 +16,6 @@ class Step:
     args: dict | None = None
 
 
-# Areas append functions user -> list[Step]; the dashboard shows them in order.
-STEP_PROVIDERS: list = []
-
-
 def _active_members(organisation, role: str):
     return (GroupMember.select(GroupMember.user)
             .join(MentoringGroup)
@@ -67,7 +63,8 @@ def pairing_steps(user) -> list[Step]:
 
 def next_steps(user) -> list[Step]:
     steps: list[Step] = []
-    for provider in STEP_PROVIDERS:
+    from webapp.dashboard.steps import step_providers
+    for provider in step_providers():
         steps.extend(provider(user))
     steps.extend(pairing_steps(user))
     return steps

@@ -20,6 +20,12 @@ CATEGORIES = ("teacher", "student", "university_student", "employer")
 PASSWORD_METHOD = "scrypt"
 
 
+def sort_key(name: str) -> str:
+    """How names sort in lists: case-folded, «ё» as «е» (the order of a Russian class register).
+    Stored, so a list of thousands sorts on an index instead of calling a function per row."""
+    return name.casefold().replace("ё", "е")[:200]
+
+
 class User(UserMixin, BaseModel):
     organisation = pw.ForeignKeyField(Organisation, backref="users", on_delete="CASCADE")
     login = pw.CharField(max_length=64, unique=True)
@@ -36,10 +42,15 @@ class User(UserMixin, BaseModel):
     created_at = pw.DateTimeField(default=dt.datetime.now)
     last_login_at = pw.DateTimeField(null=True)
     session_version = pw.IntegerField(default=0, null=True)  # raised to end every session of this person (m0006)
+    name_key = pw.CharField(max_length=200, default="")  # sort_key(full_name), kept by save()
 
     class Meta:
         table_name = "account"  # "user" is reserved in PostgreSQL
-        indexes = ((("organisation", "full_name"), False),)
+        indexes = ((("organisation", "full_name"), False), (("organisation", "name_key"), False))
+
+    def save(self, *args, **kwargs):
+        self.name_key = sort_key(self.full_name or "")
+        return super().save(*args, **kwargs)
 
     # --- passwords -------------------------------------------------------
     def set_password(self, password: str) -> None:

@@ -163,9 +163,3 @@ def monitoring_steps(user) -> list:
             steps.append(Step(_("Ответьте на %(stage)s опрос мониторинга «%(title)s».",
                                 stage=_(STAGE_LABELS[due.stage]), title=due.questionnaire.title), "monitoring.mine"))
     return steps
-
-
-def register_steps() -> None:
-    from webapp.dashboard.services import STEP_PROVIDERS
-    if monitoring_steps not in STEP_PROVIDERS:
-        STEP_PROVIDERS.append(monitoring_steps)

@@ -8,14 +8,14 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from matching.catalogue import FORM_LABELS, FORMS
-from webapp.access import roles, same_org_or_404, staff_only
+from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
 from webapp.models import MentoringGroup
 from webapp.monitoring import assigning, cache, dataset, export, report, statistics
 from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
-bp.record_once(lambda state: (assigning.register_steps(), cache.clear()))
+bp.record_once(lambda state: cache.clear())
 
 
 @bp.app_template_filter("ru_number")
@@ -34,7 +34,7 @@ def _filters() -> tuple[str, str]:
 
 
 def _group(group_id: int) -> MentoringGroup:
-    return same_org_or_404(MentoringGroup.get_or_none(MentoringGroup.id == group_id))
+    return in_my_school_or_404(MentoringGroup, group_id)
 
 
 def _stage() -> str:

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, flash, make_response, redirect,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import public, same_org_or_404, signed_in, staff_only
+from webapp.access import in_my_school_or_404, public, signed_in, staff_only
 from webapp.models import NewsItem, Organisation
 from webapp.news import atom, services
 from webapp.news.forms import NewsForm
@@ -14,7 +14,7 @@ bp = Blueprint("news", __name__, url_prefix="/news")
 
 
 def _readable(news_id: int) -> NewsItem:
-    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    item = in_my_school_or_404(NewsItem, news_id)
     if not item.published and not current_user.is_staff:
         abort(404)
     return item
@@ -50,7 +50,7 @@ def create():
 @bp.route("/<int:news_id>/edit", methods=["GET", "POST"])
 @staff_only
 def edit(news_id: int):
-    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    item = in_my_school_or_404(NewsItem, news_id)
     form = NewsForm(obj=item, organisation=current_user.organisation)
     if request.method == "GET":
         form.roadmap_item_id.data = str(item.roadmap_item_id or "")
@@ -64,7 +64,7 @@ def edit(news_id: int):
 @bp.route("/<int:news_id>/delete", methods=["POST"])
 @staff_only
 def delete(news_id: int):
-    item = same_org_or_404(NewsItem.get_or_none(NewsItem.id == news_id))
+    item = in_my_school_or_404(NewsItem, news_id)
     item.delete_instance()
     flash(_("Новость удалена."), "success")
     return redirect(url_for("news.index"), 303)

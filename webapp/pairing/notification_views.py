@@ -1,12 +1,12 @@
 """Everyone's notifications page."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user
 
 from webapp.ids import parse_id
 from webapp.access import signed_in
-from webapp.htmx import is_htmx, render
+from webapp.htmx import after_change, render
 from webapp.models import Notification
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -38,6 +38,4 @@ def mark_read():
             abort(404)
         query = query.where(Notification.id == note_id)
     query.execute()
-    if is_htmx():
-        return _list()
-    return redirect(url_for("notifications.index"), 303)
+    return after_change(_list, redirect_to=url_for("notifications.index"))

@@ -9,6 +9,7 @@ from webapp.db import contains
 from webapp.models import MatchingRun, Suggestion, User
 from webapp.models.pairing import SUGGESTION_STATUSES
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE
+from webapp.pagination import Page, paginate_list, parse_page
 from webapp.pairing.decisions import conflicts_for
 from webapp.questionnaires.features import profile_features
 
@@ -17,18 +18,28 @@ STATUS_LABELS = {"proposed": "предложено", "accepted": "принято
 SHOW = ("open", "all", "assigned", "conflicts") + SUGGESTION_STATUSES
 
 
+#: Suggestions per page of a run's review (a page stays well under 100 KB of HTML).
+REVIEW_PAGE_SIZE = 20
+
+
 @dataclass
 class ReviewFilters:
     show: str = "assigned"
     q: str = ""
+    page: int = 1
 
     @classmethod
     def from_args(cls, args) -> "ReviewFilters":
         show = (args.get("show") or "assigned").strip()
-        return cls(show=show if show in SHOW else "assigned", q=(args.get("q") or "").strip()[:100])
+        return cls(show=show if show in SHOW else "assigned", q=(args.get("q") or "").strip()[:100],
+                   page=parse_page(args.get("page")))
 
-    def as_args(self) -> dict:
-        return {k: v for k, v in (("show", self.show), ("q", self.q)) if v}
+    def as_args(self, *, with_page: bool = True) -> dict:
+        """The filters for a link or redirect (the page only when it is not the first)."""
+        args = {k: v for k, v in (("show", self.show), ("q", self.q)) if v}
+        if with_page and self.page > 1:
+            args["page"] = self.page
+        return args
 
 
 def run_suggestions(run: MatchingRun, filters: ReviewFilters):
@@ -52,6 +63,14 @@ def run_suggestions(run: MatchingRun, filters: ReviewFilters):
     if filters.show == "conflicts":
         rows = [s for s in rows if found.get(s.id)]
     return rows, found
+
+
+def review_page(run: MatchingRun, filters: ReviewFilters) -> tuple[Page, dict]:
+    """One page of the run's suggestions; conflicts are found across the whole run."""
+    rows, found = run_suggestions(run, filters)
+    page = paginate_list(rows, filters.page, REVIEW_PAGE_SIZE)
+    filters.page = page.number
+    return page, found
 
 
 def mentee_suggestions(run: MatchingRun, mentee_id: int):

@@ -9,12 +9,13 @@ from flask_login import current_user
 
 from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
-from webapp.access import staff_only
+from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks.listing import subjects_of
 from webapp.db import contains
-from webapp.htmx import is_htmx, render
+from webapp.htmx import after_change, is_htmx, render
 from webapp.ids import ids_or_404, parse_id
-from webapp.models import GroupMember, MatchingRun, UnpairedMentee, User
+from webapp.pagination import paginate_list
+from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
 from webapp.pairing import decisions, learning, review, runs
 from webapp.pairing import profiles_adapter as adapter
@@ -26,17 +27,11 @@ bp = Blueprint("pairing", __name__, url_prefix="/matching")
 
 
 def _run(run_id: int) -> MatchingRun:
-    run = MatchingRun.get_or_none(MatchingRun.id == run_id)
-    if run is None or run.organisation_id != current_user.organisation_id:
-        abort(404)
-    return runs.settle_if_interrupted(run)
+    return runs.settle_if_interrupted(in_my_school_or_404(MatchingRun, run_id))
 
 
 def _mentee(mentee_id: int) -> User:
-    user = User.get_or_none(User.id == mentee_id)
-    if user is None or user.organisation_id != current_user.organisation_id:
-        abort(404)
-    return user
+    return in_my_school_or_404(User, mentee_id)
 
 
 def _form_context(params: RunParameters, errors=()):
@@ -99,9 +94,9 @@ def start():
 
 def _review_context(run: MatchingRun, filters=None, message="", error=""):
     filters = filters or review.ReviewFilters.from_args(request.args)
-    rows, found = review.run_suggestions(run, filters) if run.status == "done" else ([], {})
-    return dict(run=run, params=RunParameters.from_dict(run.parameters), filters=filters, rows=rows,
-                conflicts=found, message=message, error=error, **review.explanation_context())
+    page, found = review.review_page(run, filters) if run.status == "done" else (paginate_list([], 1, 1), {})
+    return dict(run=run, params=RunParameters.from_dict(run.parameters), filters=filters, page=page,
+                rows=page.items, conflicts=found, message=message, error=error, **review.explanation_context())
 
 
 @bp.route("/runs/<int:run_id>")
@@ -145,26 +140,17 @@ def mentee(run_id: int, mentee_id: int):
 
 def _after(run: MatchingRun, message: str = "", error: str = "", status: int = 200):
     """After a decision: the updated fragment for htmx, a redirect for a plain form."""
-    view = request.form.get("view", "run")
     mentee_id = request.form.get("mentee_id", type=parse_id)
-    if is_htmx():
-        if view == "mentee" and mentee_id:
-            response = render("pairing/mentee.html", "pairing/_mentee_review.html",
-                              **_mentee_context(run, _mentee(mentee_id), message, error))
-        else:
-            filters = review.ReviewFilters.from_args(request.form)
-            response = render("pairing/run.html", "pairing/_review.html",
-                              **_review_context(run, filters, message, error))
-        response.headers["HX-Trigger"] = "pairs-changed"
-        return response
-    if error:
-        flash(error, "error")
-    elif message:
-        flash(message, "success")
-    if view == "mentee" and mentee_id:
-        return redirect(url_for("pairing.mentee", run_id=run.id, mentee_id=mentee_id), 303)
+    if request.form.get("view", "run") == "mentee" and mentee_id:
+        return after_change(lambda: render("pairing/mentee.html", "pairing/_mentee_review.html",
+                                           **_mentee_context(run, _mentee(mentee_id), message, error)),
+                            redirect_to=url_for("pairing.mentee", run_id=run.id, mentee_id=mentee_id),
+                            message=message, error=error, event="pairs-changed")
     filters = review.ReviewFilters.from_args(request.form)
-    return redirect(url_for("pairing.run", run_id=run.id, **filters.as_args()), 303)
+    return after_change(lambda: render("pairing/run.html", "pairing/_review.html",
+                                       **_review_context(run, filters, message, error)),
+                        redirect_to=url_for("pairing.run", run_id=run.id, **filters.as_args()),
+                        message=message, error=error, event="pairs-changed")
 
 
 def _suggestion_run(suggestion_id: int) -> MatchingRun:
@@ -242,9 +228,7 @@ def manual(run_id: int, mentee_id: int):
     mentor_id = request.form.get("mentor_id", type=parse_id)
     if not mentor_id:
         return _after(run, error=_("Выберите наставника из результатов поиска."))
-    mentor = User.get_or_none(User.id == mentor_id)
-    if mentor is None or mentor.organisation_id != current_user.organisation_id:
-        abort(404)
+    mentor = in_my_school_or_404(User, mentor_id)
     try:
         decisions.manual_suggestion(run, person, mentor, current_user)
     except decisions.PairingError as exc:
@@ -290,22 +274,8 @@ def mark_unpaired(mentee_id: int):
 __all__ = ["bp", "PROPOSED"]
 
 
-def _programme_steps(user):
-    """Dashboard: a participant's link to the programme of each active pair."""
-    from webapp.dashboard.services import Step
-    from webapp.models import MentoringGroup
-    from webapp.models.mentoring import ACTIVE
-    rows = (GroupMember.select(GroupMember.group).join(MentoringGroup)
-            .where((GroupMember.user == user) & (MentoringGroup.status == ACTIVE)).distinct())
-    return [Step("Откройте персонализированную программу наставничества вашей пары и журнал встреч.",
-                 "programmes.show", {"group_id": r.group_id}) for r in rows]
-
-
 def _setup(state) -> None:
-    from webapp.dashboard.services import STEP_PROVIDERS
     from webapp.pairing.notifications import unread_count
-    if _programme_steps not in STEP_PROVIDERS:
-        STEP_PROVIDERS.append(_programme_steps)
     state.app.jinja_env.globals["unread_notifications"] = unread_count
     from webapp.pairing import run_status
     run_status.init_app(state.app)

@@ -1,15 +1,15 @@
 """Pairs and groups: list with flags, a pair's page with its programme and meeting log, documents, the order."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.catalogue import TYPES
-from webapp.access import roles, staff_only
+from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.consents.documents import consent_forms
 from webapp.downloads import download
-from webapp.htmx import is_htmx, render
+from webapp.htmx import after_change, render
 from webapp.models import GroupMember, PairingOrder, User
 from webapp.models.programme import PLAN_STATUSES
 from webapp.programmes import documents, groups, orders, programme as programmes
@@ -57,11 +57,9 @@ def _done(group, action, *, message: str):
     except GroupError as exc:
         error = exc.message
     group = groups.visible_group(group.id, current_user)
-    if is_htmx():
-        return render("programmes/show.html", "programmes/_group.html",
-                      **_context(group, "" if error else message, error))
-    flash(error or message, "error" if error else "success")
-    return redirect(url_for("programmes.show", group_id=group.id), 303)
+    return after_change(lambda: render("programmes/show.html", "programmes/_group.html",
+                                       **_context(group, "" if error else message, error)),
+                        redirect_to=url_for("programmes.show", group_id=group.id), message=message, error=error)
 
 
 def _may_edit(group) -> None:
@@ -186,8 +184,6 @@ def order():
 @bp.route("/orders/<int:order_id>.docx")
 @staff_only
 def order_docx(order_id: int):
-    found = PairingOrder.get_or_none(PairingOrder.id == order_id)
-    if found is None or found.organisation_id != current_user.organisation_id:
-        abort(404)
+    found = in_my_school_or_404(PairingOrder, order_id)
     rows = orders.order_rows(current_user.organisation, found)
     return _docx(documents.order_docx(current_user.organisation, found, rows), orders.filename(found))

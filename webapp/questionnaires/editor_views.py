@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS
-from webapp.access import staff_only
+from webapp.access import in_my_school_or_404, staff_only
 from webapp.models import Question, Questionnaire, QuestionnaireVersion
 from webapp.models.questionnaire import QUESTION_TYPES
 from webapp.models.user import CATEGORIES
@@ -37,10 +37,7 @@ VERSION_LABELS = {"draft": "черновик", "published": "опубликов�
 
 
 def _questionnaire(questionnaire_id: int) -> Questionnaire:
-    questionnaire = Questionnaire.get_or_none(Questionnaire.id == questionnaire_id)
-    if questionnaire is None or questionnaire.organisation_id != current_user.organisation_id:
-        abort(404)
-    return questionnaire
+    return in_my_school_or_404(Questionnaire, questionnaire_id)
 
 
 def _version(version_id: int) -> QuestionnaireVersion:

@@ -20,10 +20,3 @@ def questionnaire_steps(user) -> list:
             text = _("Допишите и отправьте анкету «%(title)s» — черновик сохранён.", title=due.questionnaire.title)
             steps.append(Step(text, "questionnaires.show_response", {"response_id": due.response.id}))
     return steps
-
-
-def register_steps() -> None:
-    """Add the reminders to the dashboard once, however many apps are created."""
-    from webapp.dashboard.services import STEP_PROVIDERS
-    if questionnaire_steps not in STEP_PROVIDERS:
-        STEP_PROVIDERS.append(questionnaire_steps)

@@ -12,17 +12,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.consents.services import answers_hidden
-from webapp.access import roles, signed_in, staff_only
+from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.htmx import is_htmx
 from webapp.models import Questionnaire, Response
 from webapp.questionnaires import responses, validation
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
-from webapp.questionnaires.steps import register_steps
 
 bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
 bp.add_app_template_filter(answer_text, "answer_text")
-bp.record_once(lambda state: register_steps())
 
 
 @bp.app_context_processor
@@ -75,9 +73,7 @@ def start(questionnaire_id: int):
 @bp.route("/responses/<int:response_id>")
 @signed_in
 def show_response(response_id: int):
-    response = Response.get_or_none(Response.id == response_id)
-    if response is None or response.organisation_id != current_user.organisation_id:
-        abort(404)
+    response = in_my_school_or_404(Response, response_id)
     if response.user_id != current_user.id and not current_user.is_staff:
         abort(404)
     if response.user_id != current_user.id and answers_hidden(response.user):
@@ -144,9 +140,7 @@ def autosave(response_id: int, question_id: int):
 @bp.route("/responses/<int:response_id>/reopen", methods=["POST"])
 @staff_only
 def reopen(response_id: int):
-    response = Response.get_or_none(Response.id == response_id)
-    if response is None or response.organisation_id != current_user.organisation_id:
-        abort(404)
+    response = in_my_school_or_404(Response, response_id)
     if response.is_locked:
         responses.reopen(response, current_user)
         flash(_("Анкета открыта для изменений: %(name)s может исправить ответы.", name=response.user.full_name), "success")

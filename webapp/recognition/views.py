@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import roles, signed_in, staff_only
+from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.downloads import download
 from webapp.models import Award, TrainingCourse, User
 from webapp.recognition import export, services
@@ -16,8 +16,8 @@ bp = Blueprint("recognition", __name__)
 
 def _mentor(user_id: int) -> User:
     """A mentor of the signed-in person's school whom they may see: staff see all, a mentor sees themself."""
-    user = User.get_or_none(User.id == user_id)
-    if user is None or user.organisation_id != current_user.organisation_id or not services.is_mentor(user):
+    user = in_my_school_or_404(User, user_id)
+    if not services.is_mentor(user):
         abort(404)
     if not current_user.is_staff and user.id != current_user.id:
         abort(404)

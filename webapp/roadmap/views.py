@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import same_org_or_404, signed_in, staff_only
+from webapp.access import in_my_school_or_404, signed_in, staff_only
 from webapp.downloads import download
 from webapp.models import RoadmapItem
 from webapp.roadmap import export, services
@@ -16,7 +16,7 @@ bp = Blueprint("roadmap", __name__, url_prefix="/roadmap")
 
 
 def _item(item_id: int) -> RoadmapItem:
-    return same_org_or_404(RoadmapItem.get_or_none(RoadmapItem.id == item_id))
+    return in_my_school_or_404(RoadmapItem, item_id)
 
 
 @bp.route("")

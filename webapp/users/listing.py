@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from webapp.db import contains, lower
+from webapp.db import contains
 from webapp.models import User, UserRole
 from webapp.models.user import CATEGORIES, ROLES
 
@@ -52,7 +52,7 @@ def search_users(organisation, filters: UserFilters):
         query = query.where((User.is_active == True) & User.password_hash.is_null(True))  # noqa: E712
     elif filters.status == "inactive":
         query = query.where(User.is_active == False)  # noqa: E712
-    return query.order_by(lower(User.full_name), User.id)
+    return query.order_by(User.name_key, User.id)
 
 
 def class_names(organisation) -> list[str]:

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import same_org_or_404, staff_only
+from webapp.access import in_my_school_or_404, staff_only
 from webapp.auth import invitations
 from webapp.db import database
 from webapp.htmx import render
@@ -28,7 +28,7 @@ def _allowed_roles() -> set[str]:
 
 
 def _get_user(user_id: int) -> User:
-    return same_org_or_404(User.get_or_none(User.id == user_id))
+    return in_my_school_or_404(User, user_id)
 
 
 @bp.route("")

@@ -1,0 +1,43 @@
+"""A run's review comes in pages: each well under 100 KB of HTML, every suggestion on exactly one page,
+and a decision taken on page 2 brings the coordinator back to page 2."""
+from __future__ import annotations
+
+import re
+
+from tests.conftest import text
+from webapp import demo
+from webapp.models import MatchingRun, Suggestion
+from webapp.pairing.review import REVIEW_PAGE_SIZE
+
+
+def test_the_demo_run_review_is_paginated_and_complete(demo_app):
+    client = demo_app.test_client()
+    client.post("/login", data={"login": "kurator", "password": demo.DEMO_PASSWORD})
+    client.post("/matching/runs", data={"kind": "traditional", "top_k": "5", "min_score": "0"})
+    run = MatchingRun.select().order_by(MatchingRun.id.desc()).get()
+    total = Suggestion.select().where(Suggestion.run == run).count()
+    assert total > 2 * REVIEW_PAGE_SIZE  # the demo run needs several pages
+
+    seen, number, sizes = [], 1, []
+    while True:
+        response = client.get(f"/matching/runs/{run.id}", query_string={"show": "all", "page": number})
+        assert response.status_code == 200
+        sizes.append(len(response.data))
+        ids = [int(i) for i in re.findall(r'id="suggestion-(\d+)"', text(response))]
+        assert 0 < len(ids) <= REVIEW_PAGE_SIZE
+        seen += ids
+        if 'rel="next"' not in text(response):
+            break
+        number += 1
+    assert sorted(seen) == sorted(s.id for s in Suggestion.select().where(Suggestion.run == run))
+    assert max(sizes) < 100_000, sizes
+    assert f"Страница {number} из {number}" in text(response)
+
+    # a decision on page 2 answers with page 2 (plain form: the redirect keeps the page)
+    page_two = text(client.get(f"/matching/runs/{run.id}", query_string={"show": "all", "page": 2}))
+    first_open = re.search(r'action="/matching/suggestions/(\d+)/reject"', page_two).group(1)
+    answer = client.post(f"/matching/suggestions/{first_open}/reject",
+                         data={"view": "run", "show": "all", "page": "2", "reason": ""})
+    assert answer.status_code == 303 and "page=2" in answer.location
+    # a page past the end shows the last page instead of failing
+    assert client.get(f"/matching/runs/{run.id}", query_string={"show": "all", "page": 9999}).status_code == 200

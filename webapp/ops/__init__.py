@@ -1,0 +1,1 @@
+"""Running the application as a school's appliance: backups, restore, upgrade, health, proxy."""
