@@ -21,10 +21,6 @@ PERSON_HEADERS = ["ФИО", "Категория", "Класс / должност
 HIDDEN = "ответы скрыты: согласие отозвано"
 
 
-def _clean(value) -> str:
-    return str(value)
-
-
 def question_columns(organisation, purpose: str) -> list[tuple[tuple[int, str], str]]:
     """((questionnaire id, question key), header) for the published or answered versions, in order."""
     answered = (Response.select(Response.version).distinct()
@@ -53,14 +49,14 @@ def bank_workbook(organisation, role: str, users) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Банк наставников" if role == "mentor" else "Банк наставляемых"
-    export_text.append(sheet, PERSON_HEADERS + [_clean(header) for _, header in columns])
+    export_text.append(sheet, PERSON_HEADERS + [str(header) for _, header in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for user in users:
         state = states[user.id]
-        person = [_clean(user.full_name), str(CATEGORY_LABELS.get(user.category, user.category)),
-                  _clean(user.class_name or user.position), _clean(", ".join(user.subject_list)),
+        person = [str(user.full_name), str(CATEGORY_LABELS.get(user.category, user.category)),
+                  str(user.class_name or user.position), str(", ".join(user.subject_list)),
                   QUESTIONNAIRE_STATUS_LABELS[questionnaire_status(views[user.id])],
                   CONSENT_STATUS_LABELS[state.status]]
         if state.answers_hidden:
@@ -72,7 +68,7 @@ def bank_workbook(organisation, role: str, users) -> bytes:
         for view in ordered:
             for answer in view.answers:
                 found.setdefault((view.questionnaire.id, answer.question.key), answer.text)
-        export_text.append(sheet, person + [_clean(found.get(key, "")) for key, _ in columns])
+        export_text.append(sheet, person + [str(found.get(key, "")) for key, _ in columns])
     for index in range(1, len(PERSON_HEADERS) + len(columns) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 32 if index == 1 else 24
     sheet.freeze_panes = "B2"
