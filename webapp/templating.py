@@ -71,6 +71,8 @@ def navigation() -> list[MenuItem]:
 def init_app(app) -> None:
     from webapp import plurals
     plurals.init_app(app)
+    from webapp import links
+    links.init_app(app)
     app.jinja_env.globals.update(
         ROLE_LABELS=ROLE_LABELS,
         CATEGORY_LABELS=CATEGORY_LABELS,

@@ -9,7 +9,7 @@ import pytest
 
 from tests.banks import builders
 from tests.banks.test_bank_pages import bank  # noqa: F401  (fixture)
-from webapp.models import AuditEvent
+from webapp.models import AuditEvent, User
 
 
 def _sheet(response):
@@ -61,8 +61,10 @@ def test_xlsx_of_mentees_keeps_ranked_order(as_coordinator, bank):
 def test_xlsx_neutralises_formulas(as_coordinator, bank):
     builders.respond(bank["mentor"], bank["version"], bank["questions"], {"about": "=HYPERLINK(\"http://x\")"},
                      status="draft")
-    rows = _rows(_sheet(as_coordinator.get("/banks/mentors/export.xlsx")))
-    assert all(not str(v).startswith("=") for v in rows[1] if v)
+    User.update(full_name='=HYPERLINK("http://x","Иванов")').where(User.id == bank["mentor"].id).execute()
+    sheet = _sheet(as_coordinator.get("/banks/mentors/export.xlsx"))
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
 def test_xlsx_of_selected_people_and_forged_selection(as_coordinator, bank):

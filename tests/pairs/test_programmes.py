@@ -85,7 +85,8 @@ def test_other_people_get_404_for_a_pair(pair, people, auth):
 
 @pytest.mark.parametrize("data,message", [
     ({"met_on": "", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "Укажите дату встречи"),
-    ({"met_on": "2999-01-01", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "в будущем"),
+    ({"met_on": "next-month", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "в будущем"),
+    ({"met_on": "2999-01-01", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "Дата должна быть не раньше"),
     ({"met_on": "вчера", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "не распознана"),
     ({"met_on": "today", "format": "телепатия", "duration_minutes": "40", "topic": "x"}, "Выберите формат"),
     ({"met_on": "today", "format": "remote", "duration_minutes": "много", "topic": "x"}, "целым числом"),
@@ -96,6 +97,8 @@ def test_bad_meeting_input_changes_nothing(pair, people, auth, data, message):
     client = login_as(auth, "mentor2")
     if data["met_on"] == "today":
         data = {**data, "met_on": dt.date.today().isoformat()}
+    if data["met_on"] == "next-month":
+        data = {**data, "met_on": (dt.date.today() + dt.timedelta(days=30)).isoformat()}
     response = client.post(f"/pairs/{pair.id}/meetings", data=data, follow_redirects=True)
     assert message in text(response)
     assert MeetingLog.select().count() == 0

@@ -18,6 +18,7 @@ from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from peewee import IntegrityError
 
+from webapp import export_text
 from webapp.db import database
 from webapp.documents import fields
 from webapp.documents.archive import TemplateFileError, check_docx
@@ -108,9 +109,20 @@ def restore(organisation, code: str) -> bool:
                                            & (DocumentTemplate.code == code)).execute() > 0
 
 
+def _clean(value):
+    """Every text of the context as text XML can hold (webapp.export_text), however deeply nested."""
+    if isinstance(value, str):
+        return export_text.clean(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_clean(v) for v in value)
+    return value
+
+
 def render_bytes(data: bytes, context: dict) -> bytes:
     template = DocxTemplate(BytesIO(data))
-    template.render(context, jinja_env=_env(), autoescape=True)
+    template.render(_clean(context), jinja_env=_env(), autoescape=True)
     out = BytesIO()
     template.save(out)
     return out.getvalue()

@@ -96,9 +96,14 @@ class ProfileView:
     availability: list
     about: str
     capacity: object = None
+    hidden: bool = False  # consent revoked: the answers are not shown
 
 
 def profile_view(user: User, role: str) -> ProfileView:
+    from webapp.consents.services import answers_hidden
+    if answers_hidden(user):
+        return ProfileView(user=user, problems=[], subjects=list(user.subject_list), format="—", availability=[],
+                           about="", hidden=True)
     purpose = MENTOR_PROFILE if role == "mentor" else MENTEE_REQUEST
     f = profile_features([user.id], purpose).get(user.id, {})
     problems = f.get("competences") if role == "mentor" else f.get("requests")

@@ -45,19 +45,19 @@ def roadmap_xlsx(organisation, today: dt.date | None = None) -> BytesIO:
     wb = Workbook()
     ws = wb.active
     ws.title = "Дорожная карта"
-    ws.append([TITLE])
-    ws.append([organisation.name])
-    ws.append(HEADERS + ["Дата срока", "Ссылка на документ"])
+    export_text.append(ws, [TITLE])
+    export_text.append(ws, [organisation.name])
+    export_text.append(ws, HEADERS + ["Дата срока", "Ссылка на документ"])
     for cell in ws[3]:
         cell.font = Font(bold=True)
     red = PatternFill("solid", fgColor="F8D7DA")
     for step, step_title, rows in numbered(organisation, today):
-        ws.append([f"{step}. {step_title}"])
+        export_text.append(ws, [f"{step}. {step_title}"])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         for row in rows:
             item = row.item
             status = STATUS_LABELS[item.status] + (" (просрочено)" if row.overdue else "")
-            ws.append([row.number, item.title, display_deadline(item), item.responsible, item.result_document,
+            export_text.append(ws, [row.number, item.title, display_deadline(item), item.responsible, item.result_document,
                        status, item.due_on, item.document_url])
             if item.due_on:
                 ws.cell(ws.max_row, 7).number_format = "DD.MM.YYYY"
