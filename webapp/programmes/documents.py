@@ -98,7 +98,11 @@ def _lines(text: str) -> list[str]:
 
 
 def mentee_request(mentees) -> tuple[list[str], list[str]]:
-    """(request lines, problem labels) from the mentees' submitted request questionnaires."""
+    """(request lines, problem labels) from the mentees' submitted request questionnaires; the
+    answers of a person who revoked their consent are left out (they are hidden everywhere)."""
+    from webapp.consents.services import states_for
+    states = states_for(list(mentees)) if mentees else {}
+    mentees = [u for u in mentees if not states[u.id].answers_hidden]
     features = profile_features(list(mentees), MENTEE_REQUEST) if mentees else {}
     request, problems = [], []
     for user in mentees:

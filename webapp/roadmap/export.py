@@ -7,6 +7,7 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from webapp import export_text
 from webapp.documents import templates
 from webapp.documents.requisites import org_context
 from webapp.roadmap.services import STATUS_LABELS, display_deadline, numbered
