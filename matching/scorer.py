@@ -58,7 +58,7 @@ class MatchScorer(BaseEstimator):
         None keeps every allowed pair, which makes the assignment exact.
     language : {"ru", "en"}
         Language of the free texts.
-    text_semantic_weight : float in [0, 1], default 0.6
+    text_semantic_weight : float in [0, 1], default 0.4
         Share of the semantic part (close-in-meaning words) in the text similarity; the
         rest is the lexical part (same stems). See :class:`matching.text.TextSimilarity`.
     block_size : int, default 1000
@@ -345,7 +345,7 @@ class MatchScorer(BaseEstimator):
         slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
         problem_order = {p: n for n, p in enumerate(PROBLEM_KEYS)}
         text = self.text_
-        shared, roots, close = text.explain_pairs(self.features_.mentee_text, e_arr,
+        shared, roots, close, synonyms = text.explain_pairs(self.features_.mentee_text, e_arr,
                                                   self.features_.mentor_text, m_arr)
         mentees, mentors = self.mentees_, self.mentors_
         text_values = [row[text_pos] for row in table]
@@ -368,6 +368,7 @@ class MatchScorer(BaseEstimator):
                 covered_problems=tuple(p for p in req if p in mp),
                 missing_problems=tuple(p for p in req if p not in mp),
                 shared_words=shared[k], root_words=roots[k], close_words=close[k],
+                synonym_words=synonyms[k],
                 text_note=note,
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
                 shared_slots=tuple(sorted(shared_slots, key=lambda s: (slot_order.get(s, 99), s)))
