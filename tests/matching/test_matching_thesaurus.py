@@ -99,3 +99,13 @@ def test_heldout_set_is_well_formed_and_stays_above_its_reported_floor():
     assert not {r for r, _ in HELDOUT_CASES} & {r for r, _ in __import__("text_cases_ru").CASES}
     top1, mrr, _ = evaluate(HELDOUT_CASES, {}, mentors=pool)
     assert top1 >= 0.8 and mrr >= 0.85
+
+
+def test_second_heldout_set_is_well_formed_and_stays_above_its_reported_floor():
+    from eval_text import evaluate, sets
+    from text_cases_ru_heldout2 import HELDOUT2_CASES, HELDOUT2_MENTORS
+    cases, pool = sets()["heldout2"]
+    assert cases is HELDOUT2_CASES and len(cases) >= 40 and set(HELDOUT2_MENTORS) <= set(pool)
+    assert all(key in pool for _, key in cases)
+    top1, mrr, _ = evaluate(cases, {}, mentors=pool)
+    assert top1 >= 0.7 and mrr >= 0.78
