@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Hashable
 
 from .catalogue import AVAILABILITY_SLOTS, FORM_LABELS, PROBLEMS
+from .thesaurus import SYNONYM_GROUP_LABELS_RU
 
 __all__ = ["ComponentContribution", "Explanation", "Suggestion", "render_ru", "round_parts",
            "TEXT_NOTES", "text_note", "COMPONENT_LABELS_RU", "TEXT_NOTES_RU"]
@@ -59,6 +60,8 @@ class Explanation:
     ``shared_words``: words of the mentee's text whose stem occurs in the mentor's text;
     ``root_words``: (mentee word, mentor word) pairs of one root with different stems;
     ``close_words``: (mentee word, mentor word) pairs close in meaning by the word embeddings;
+    ``synonym_words``: (mentee word, mentor word, group code) pairs of one group of the domain
+    thesaurus (:data:`matching.thesaurus.SYNONYM_GROUPS`);
     ``text_note``: None, or a code of :data:`TEXT_NOTES` when the text component is 0.
     """
 
@@ -75,6 +78,7 @@ class Explanation:
     text_note: str | None
     shared_subjects: tuple[str, ...]
     shared_slots: tuple[str, ...]
+    synonym_words: tuple[tuple[str, str, str], ...] = ()
 
     def to_dict(self) -> dict:
         """Plain dict (JSON-serialisable if the ids are), e.g. to store as a breakdown."""
@@ -134,6 +138,10 @@ def render_ru(e: Explanation) -> str:
     if e.root_words:
         lines.append("Однокоренные слова: "
                      + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.root_words) + ".")
+    if e.synonym_words:
+        lines.append("Слова одной темы по словарю наставничества: " + ", ".join(
+            f"«{a}» ~ «{b}» ({SYNONYM_GROUP_LABELS_RU.get(g, g)})" for a, b, g in e.synonym_words)
+            + ".")
     if e.close_words:
         lines.append("Близки по смыслу: "
                      + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.close_words) + ".")

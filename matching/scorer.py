@@ -345,7 +345,7 @@ class MatchScorer(BaseEstimator):
         slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
         problem_order = {p: n for n, p in enumerate(PROBLEM_KEYS)}
         text = self.text_
-        shared, roots, close = text.explain_pairs(self.features_.mentee_text, e_arr,
+        shared, roots, close, synonyms = text.explain_pairs(self.features_.mentee_text, e_arr,
                                                   self.features_.mentor_text, m_arr)
         mentees, mentors = self.mentees_, self.mentors_
         text_values = [row[text_pos] for row in table]
@@ -368,6 +368,7 @@ class MatchScorer(BaseEstimator):
                 covered_problems=tuple(p for p in req if p in mp),
                 missing_problems=tuple(p for p in req if p not in mp),
                 shared_words=shared[k], root_words=roots[k], close_words=close[k],
+                synonym_words=synonyms[k],
                 text_note=note,
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
                 shared_slots=tuple(sorted(shared_slots, key=lambda s: (slot_order.get(s, 99), s)))

@@ -3,14 +3,17 @@
 * :func:`root_matrix`: identity plus ``weight`` between different terms of one root (one stem
   begins the other, or they share a beginning of at least :data:`ROOT_PREFIX` letters);
 * :func:`closeness_matrix`: identity plus, between different terms, the cosine of their word
-  vectors where it reaches the threshold (navec embeddings, :mod:`matching.embeddings`).
+  vectors where it reaches the threshold (navec embeddings, :mod:`matching.embeddings`);
+* :func:`synonym_matrix`: identity plus ``weight`` between different terms of one group of
+  the domain thesaurus (:mod:`matching.thesaurus`).
 """
 from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["ROOT_PREFIX", "root_matrix", "closeness_matrix", "neighbours"]
+__all__ = ["ROOT_PREFIX", "root_matrix", "closeness_matrix", "synonym_matrix",
+           "neighbours"]
 
 #: Common beginning (letters) that makes two different stems one root.
 ROOT_PREFIX = 7
@@ -116,3 +119,50 @@ def common_prefix(a: str, b: str) -> int:
             break
         k += 1
     return k
+
+
+
+def synonym_matrix(terms: list[str], forms: dict, term_of, weight: float
+                   ) -> tuple[sp.csr_matrix, dict[str, dict[str, str]]]:
+    """(``T``, ``{term: {synonym term: group code}}``): identity plus ``weight`` between
+    different terms of one group of :data:`matching.thesaurus.SYNONYM_GROUPS`.
+
+    A vocabulary term belongs to a group when it equals the term (``term_of``) of one of the
+    group's words, or when the pymorphy3 lemma of one of its written forms (``forms``) is
+    one of the group's words: «выгорела» -> «выгореть», never «профилактика» -> «профиль»."""
+    from .terms import lemma_of
+    from .thesaurus import SYNONYM_GROUPS
+    n = len(terms)
+    eye = _eye(n)
+    if n == 0 or weight == 0.0:
+        return eye, {}
+    by_word: dict[str, list[str]] = {}
+    for code, words in SYNONYM_GROUPS.items():
+        for w in words:
+            by_word.setdefault(w, []).append(code)
+            t = term_of(w)
+            if t and t != w:
+                by_word.setdefault(t, []).append(code)
+    members: dict[str, set[int]] = {}
+    for k, t in enumerate(terms):
+        codes = set(by_word.get(t, ()))
+        for f in forms.get(t, ()):
+            codes.update(by_word.get(lemma_of(f), ()))
+        for code in codes:
+            members.setdefault(code, set()).add(k)
+    rows, cols, group_of = [], [], {}
+    for code in SYNONYM_GROUPS:  # catalogue order: the first group names a pair
+        ks = sorted(members.get(code, ()))
+        for a in ks:
+            near = group_of.setdefault(terms[a], {})
+            for b in ks:
+                if a == b or terms[b] in near:
+                    continue
+                near[terms[b]] = code
+                rows.append(a)
+                cols.append(b)
+    group_of = {t: near for t, near in group_of.items() if near}
+    if not rows:
+        return eye, {}
+    off = sp.csr_matrix((np.full(len(rows), weight), (rows, cols)), shape=(n, n))
+    return (eye + off).tocsr(), group_of

@@ -1,6 +1,8 @@
 """Word-level explanations of the text component (mixed into
-:class:`matching.text.TextSimilarity`): which words are shared, of one root, or close in
-meaning -- the same relations the score is computed from, never look-alike spellings."""
+:class:`matching.text.TextSimilarity`): which words are shared, of one root, synonyms of one
+group of the domain thesaurus (with the group's code), or close in meaning by the word
+vectors -- the same relations the score is computed from, never look-alike spellings. A pair
+is named once, by the first relation that holds in that order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+
+from .term_relations import common_prefix
 
 if TYPE_CHECKING:
     from .text import TextVectors
@@ -29,8 +33,9 @@ class WordExplanations:
                       top_shared: int = 5, top_pairs: int = 3):
         """Word-level explanations of many pairs at once.
 
-        Returns three lists (one entry per pair): shared words of the query (rarest first),
-        same-root pairs and close-in-meaning pairs ``(query word, document word)``.
+        Returns four lists (one entry per pair): shared words of the query (rarest first),
+        same-root pairs and close-in-meaning pairs ``(query word, document word)``, and
+        thesaurus pairs ``(query word, document word, group code)``.
         """
         q_idx, d_idx = np.asarray(q_idx, dtype=np.int64), np.asarray(d_idx, dtype=np.int64)
         n = len(q_idx)
@@ -54,18 +59,24 @@ class WordExplanations:
         wl = [words[w] for w in wid.tolist()]
         for k in np.flatnonzero(np.diff(bounds)).tolist():
             shared[k] = tuple(wl[bounds[k]:bounds[k + 1]])
-        roots = self._related_pairs(Q, D, queries, q_idx, docs, d_idx, self.root_neighbours_,
-                                    None, top_pairs)
-        close = [()] * n if float(self.semantic_weight) == 0.0 else self._related_pairs(
-            Q, D, queries, q_idx, docs, d_idx, self.neighbours_, self.root_neighbours_, top_pairs)
-        return shared, roots, close
+        roots = self._related_pairs(Q, D, queries, q_idx, docs, d_idx, self.roots_,
+                                    self.root_neighbours_, (), top_pairs)
+        if float(self.semantic_weight) == 0.0:
+            return shared, roots, [()] * n, [()] * n
+        synonyms = self._related_pairs(Q, D, queries, q_idx, docs, d_idx, self.synonyms_,
+                                       self.synonym_neighbours_, (self.root_neighbours_,),
+                                       top_pairs, codes=self.synonym_groups_)
+        close = self._related_pairs(Q, D, queries, q_idx, docs, d_idx, self.closeness_,
+                                    self.neighbours_,
+                                    (self.root_neighbours_, self.synonym_neighbours_), top_pairs)
+        return shared, roots, close, synonyms
 
-    def _related_pairs(self, Q, D, queries, q_idx, docs, d_idx, neighbours, skip, top_n):
+    def _related_pairs(self, Q, D, queries, q_idx, docs, d_idx, matrix, neighbours, skips,
+                       top_n, codes=None):
         n = Q.shape[0]
         out: list[tuple] = [()] * n
         if not neighbours:
             return out
-        matrix = self.roots_ if neighbours is self.root_neighbours_ else self.closeness_
         off = sp.csr_matrix(matrix - sp.identity(matrix.shape[0], format="csr"))
         off.eliminate_zeros()
         # document terms related to some query term (checked pair by pair below)
@@ -93,16 +104,17 @@ class WordExplanations:
                         continue
                     tt = terms[t]
                     v = neighbours.get(tt, {}).get(tu)
-                    if v is None or (skip and tu in skip.get(tt, {})):
+                    if v is None or any(tu in skip.get(tt, {}) for skip in skips):
                         continue
-                    found.append((-v, words[wid - 1], words[d_terms[u] - 1]))
+                    found.append((-v, -common_prefix(tt, tu), -self.idf_[u], words[wid - 1],
+                                  words[d_terms[u] - 1], tt, tu))
             found.sort()
             pairs, used = [], set()
-            for _, a, b in found:
+            for *_, a, b, tt, tu in found:
                 if a in used or a == b:
                     continue
                 used.add(a)
-                pairs.append((a, b))
+                pairs.append((a, b) if codes is None else (a, b, codes[tt][tu]))
                 if len(pairs) == top_n:
                     break
             out[k] = tuple(pairs)
@@ -148,9 +160,21 @@ class WordExplanations:
         self._check_fitted()
         return self._pairs(a_text or "", b_text or "", self.root_neighbours_, top_n)
 
+    def synonym_words(self, a_text: str, b_text: str, top_n: int = 3
+                      ) -> list[tuple[str, str, str]]:
+        """(word of ``a_text``, word of ``b_text``, group code) for pairs of one group of the
+        domain thesaurus (:mod:`matching.thesaurus`) with no stem or root in common."""
+        self._check_fitted()
+        if float(self.semantic_weight) == 0.0:
+            return []
+        pairs = self._pairs(a_text or "", b_text or "", self.synonym_neighbours_, top_n,
+                            skip=self.root_neighbours_, terms=True)
+        return [(a, b, self.synonym_groups_[ta][tb]) for a, b, ta, tb in pairs]
+
     def close_words(self, a_text: str, b_text: str, top_n: int = 3) -> list[tuple[str, str]]:
         """(word of ``a_text``, word of ``b_text``) pairs close in meaning by the embeddings
-        (cosine >= ``semantic_threshold``), with no stem or root in common, closest first."""
+        (cosine >= ``semantic_threshold``), with no stem or root in common and not of one
+        thesaurus group (those are :meth:`synonym_words`), closest first."""
         self._check_fitted()
         return self._close_words(a_text or "", b_text or "", top_n)
 
@@ -160,28 +184,35 @@ class WordExplanations:
     def _close_words(self, a_text: str, b_text: str, top_n: int) -> list[tuple[str, str]]:
         if float(self.semantic_weight) == 0.0:
             return []
-        return self._pairs(a_text, b_text, self.neighbours_, top_n, skip=self.root_neighbours_)
+        return self._pairs(a_text, b_text, self.neighbours_, top_n, skip=self.root_neighbours_,
+                           skip_also=self.synonym_neighbours_)
 
-    def _pairs(self, a_text, b_text, neighbours, top_n, skip=None) -> list[tuple[str, str]]:
+    def _pairs(self, a_text, b_text, neighbours, top_n, skip=None, skip_also=None,
+               terms=False) -> list[tuple]:
         if not neighbours:
             return []
         a, b = self._analysis(a_text), self._analysis(b_text)
         b_word = dict(zip(b.terms, b.words))
+        idf = self.idf_by_term_
         pairs = []
         for w, t in zip(a.words, a.terms):
             near = neighbours.get(t)
             if not near or t in b.term_set:
                 continue
             rooted = skip.get(t, {}) if skip else {}
-            best = max(((v, u) for u, v in near.items() if u in b_word and u not in rooted),
-                       default=None)
+            other = skip_also.get(t, {}) if skip_also else {}
+            # the closest pair; among equal values the one most alike in form, then the rarest
+            best = max(((v, common_prefix(t, u), idf.get(u, 0.0), u) for u, v in near.items()
+                        if u in b_word and u not in rooted and u not in other), default=None)
             if best is not None:
-                pairs.append((-best[0], w, b_word[best[1]]))
+                pairs.append((-best[0], w, b_word[best[3]], t, best[3]))
         pairs.sort()
-        out: list[tuple[str, str]] = []
-        for _, w, u in pairs:
-            if (w, u) not in out and w != u:
-                out.append((w, u))
+        out: list[tuple] = []
+        seen: set[tuple[str, str]] = set()
+        for _, w, u, t, v in pairs:
+            if (w, u) not in seen and w != u:
+                seen.add((w, u))
+                out.append((w, u, t, v) if terms else (w, u))
         return out[:top_n]
 
 

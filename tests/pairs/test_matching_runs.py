@@ -79,6 +79,21 @@ def test_explanation_says_when_descriptions_have_nothing_in_common(coordinator, 
     assert "Сходство описаний" in page  # component label from the catalogue, by key
 
 
+def test_thesaurus_pairs_are_shown_with_their_group_from_the_catalogue(coordinator, people):
+    import json
+    start(coordinator)
+    run = MatchingRun.select().get()
+    s = Suggestion.select().where((Suggestion.run == run) & (Suggestion.mentee == people["young1"].id)).first()
+    stored = json.loads(s.explanation_json)
+    assert "synonym_words" in stored
+    stored["synonym_words"] = [["текучка", "текучесть", "staff_turnover"], ["слово", "другое", "unknown_code"]]
+    Suggestion.update(explanation_json=json.dumps(stored, ensure_ascii=False)).where(Suggestion.id == s.id).execute()
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young1'].id}"))
+    assert "Слова одной темы по словарю наставничества" in page
+    assert "«текучка» ~ «текучесть» <span class=\"hint\" data-group=\"staff_turnover\">(текучесть кадров)</span>" in page
+    assert "«слово» ~ «другое» <span class=\"hint\" data-group=\"unknown_code\">(unknown_code)</span>" in page
+
+
 def test_the_explanation_shows_profiles_problems_and_parts(coordinator, people):
     start(coordinator)
     run = MatchingRun.select().get()

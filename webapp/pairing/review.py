@@ -12,7 +12,7 @@ from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE
 from webapp.pagination import Page, paginate_list, parse_page
 from webapp.pairing.decisions import conflicts_for
 from webapp.pairing.parameters import COMPONENT_LABELS
-from webapp.pairing.wording import TEXT_NOTE_LABELS, unmatched_reason
+from webapp.pairing.wording import SYNONYM_GROUP_LABELS, TEXT_NOTE_LABELS, unmatched_reason
 from webapp.questionnaires.features import profile_features
 
 STATUS_LABELS = {"proposed": "предложено", "accepted": "принято", "rejected": "отклонено",
@@ -122,4 +122,5 @@ def profile_view(user: User, role: str) -> ProfileView:
 def explanation_context() -> dict:
     return {"PROBLEMS": PROBLEMS, "FORM_LABELS": FORM_LABELS, "SLOTS": AVAILABILITY_SLOTS,
             "STATUS_LABELS": STATUS_LABELS, "COMPONENT_LABELS": COMPONENT_LABELS,
-            "TEXT_NOTE_LABELS": TEXT_NOTE_LABELS, "unmatched_reason": unmatched_reason}
+            "TEXT_NOTE_LABELS": TEXT_NOTE_LABELS, "SYNONYM_GROUP_LABELS": SYNONYM_GROUP_LABELS,
+            "unmatched_reason": unmatched_reason}

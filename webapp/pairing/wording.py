@@ -34,6 +34,43 @@ TEXT_NOTE_LABELS = {
     "nothing_in_common": "В описаниях нет ни общих, ни близких по смыслу слов: сходство описаний 0.",
 }
 
+#: Groups of the matching library's domain thesaurus (``Explanation.synonym_words`` codes).
+SYNONYM_GROUP_LABELS = {
+    "burnout": "выгорание",
+    "young_specialist": "молодые специалисты",
+    "staff_turnover": "текучесть кадров",
+    "teacher_competitions": "конкурсы",
+    "new_technologies": "образовательные технологии",
+    "distance_learning": "дистанционное обучение",
+    "professional_growth": "профессиональный рост",
+    "team_support": "командная работа",
+    "lesson_feedback": "анализ уроков",
+    "trajectory": "образовательная траектория",
+    "adaptation": "адаптация",
+    "gifted": "одарённость",
+    "disability": "ОВЗ и инклюзия",
+    "psychological_barriers": "психологические барьеры",
+    "low_results": "низкие результаты",
+    "motivation": "мотивация",
+    "civic": "гражданская активность",
+    "career": "трудоустройство",
+    "career_choice": "выбор профессии",
+    "discipline": "дисциплина",
+    "bullying": "травля",
+    "conflict": "конфликты",
+    "procrastination": "планирование времени",
+    "exams": "экзамены",
+    "admission": "поступление",
+    "finance": "финансы",
+    "programming": "программирование",
+    "art": "искусство",
+    "speech": "речь",
+    "music": "музыка",
+    "research": "исследования",
+    "nature": "природа",
+    "cyber_safety": "безопасность в сети",
+}
+
 
 def rule_reason(code: str) -> str:
     """Translated reason for a ``why_not`` code (the code itself if unknown)."""
