@@ -4,35 +4,36 @@ Profiles in (:class:`MentorProfile`, :class:`MenteeProfile`), scores and explain
 suggestions out (:class:`MatchScorer`), and an optimal whole-school assignment under the
 hard rules and capacities (:class:`PairAssigner`). See ``docs/matching.md``.
 
-The names below are loaded on first use (PEP 562), so ``import matching.catalogue`` — plain
-data the web application reads on every page — does not pull in scikit-learn and SciPy.
+``import matching`` is light: the names below are loaded on first use (PEP 562), so numpy,
+scipy, scikit-learn and the word embeddings are imported only when matching actually runs.
+``matching.catalogue`` is plain data.
 """
 from __future__ import annotations
 
 import importlib
 
-_EXPORTS = {
-    "AssignedPair": "assignment", "PairAssigner": "assignment", "UnmatchedMentee": "assignment",
-    "greedy_pairs": "assignment", "UNMATCHED_REASONS_RU": "assignment",
-    "CATEGORIES": "catalogue", "FORMATS": "catalogue", "FORMS": "catalogue", "PROBLEMS": "catalogue",
-    "STUDENT_PROBLEMS": "catalogue", "TEACHER_PROBLEMS": "catalogue", "TYPES": "catalogue",
-    "COMPONENTS": "catalogue", "DEFAULT_WEIGHTS": "catalogue",
-    "ComponentContribution": "explain", "Explanation": "explain", "Suggestion": "explain",
-    "render_ru": "explain",
-    "RankingChange": "learning", "WeightLearner": "learning",
-    "MenteeProfile": "profiles", "MentorProfile": "profiles",
-    "MatchScorer": "scorer",
-    "TextSimilarity": "text",
+from .catalogue import (CATEGORIES, FORMATS, FORMS, PROBLEMS, STUDENT_PROBLEMS,
+                        TEACHER_PROBLEMS, TYPES)
+
+_LAZY = {
+    "MatchScorer": "scorer", "PairAssigner": "assignment", "AssignedPair": "assignment",
+    "UnmatchedMentee": "assignment", "greedy_pairs": "assignment",
+    "UNMATCHED_REASONS_RU": "assignment", "UNMATCHED_CODES": "assignment",
+    "TextSimilarity": "text", "Suggestion": "explain", "Explanation": "explain",
+    "ComponentContribution": "explain", "render_ru": "explain", "WeightLearner": "learning",
+    "RankingChange": "learning", "MentorProfile": "profiles", "MenteeProfile": "profiles",
+    "COMPONENTS": "weights", "DEFAULT_WEIGHTS": "weights", "RULE_CODES": "rules",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_LAZY) + ["CATEGORIES", "FORMS", "FORMATS", "TYPES", "PROBLEMS",
+                           "TEACHER_PROBLEMS", "STUDENT_PROBLEMS"]
 
 
 def __getattr__(name: str):
-    module = _EXPORTS.get(name)
+    module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'matching' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 

@@ -1,11 +1,19 @@
 """Whole-school assignment: the best set of pairs under the rules and the capacities.
 
 Exact: a maximum-weight b-matching (mentors have capacities, each mentee gets at most one
-mentor), solved per connected component of the candidate graph as an assignment problem
-over capacity slots -- :func:`scipy.optimize.linear_sum_assignment` on small components,
-:func:`scipy.sparse.csgraph.min_weight_full_bipartite_matching` on large sparse ones (each
-mentee also gets a private zero-weight "no mentor" column, so leaving someone unmatched
-is allowed). ``per_problem=True`` solves the network-flow LP with :func:`scipy.optimize.milp`.
+mentor), solved per connected component of the candidate graph:
+
+* small components: an assignment problem over capacity slots with
+  :func:`scipy.optimize.linear_sum_assignment` (exact in floating point);
+* large ones: a min-cost flow with OR-Tools' ``SimpleMinCostFlow`` (source -> mentee ->
+  mentor -> sink, mentor arcs carrying the capacity, a zero-cost "no mentor" arc per mentee;
+  with ``spread`` the mentors are expanded into capacity slots). Costs are the weights scaled
+  by 1e9 and rounded to integers, so the optimum is exact to 1e-9 per pair. On the bench's
+  connected 20,000 x 5,000 instance (1 M edges) this takes about 1 s against 11.8 s for the
+  slot-expanded :func:`scipy.sparse.csgraph.min_weight_full_bipartite_matching` (kept as the
+  fallback when OR-Tools is not installed) and 37-70 s for HiGHS on the transportation LP.
+
+``per_problem=True`` solves the network-flow LP with :func:`scipy.optimize.milp`.
 """
 from __future__ import annotations
 
@@ -23,19 +31,21 @@ from sklearn.utils.validation import check_is_fitted
 
 from .scorer import MatchScorer
 
-__all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_REASONS_RU",
-           "greedy_pairs"]
+__all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_CODES",
+           "UNMATCHED_REASONS_RU", "greedy_pairs"]
 
 _EPS = 1e-6          # per-pair bonus: among equal totals, serve more mentees
 _DENSE_LIMIT = 3_000_000  # rows * slots up to which the dense solver is used
 
-#: Machine codes of "why this mentee got no mentor" and their Russian texts.
+#: Machine codes of "why this mentee got no mentor" and their Russian texts (for plain use of
+#: the library; the web app translates the codes through its catalogue).
 UNMATCHED_REASONS_RU = {
     "no_eligible_mentor": "Нет подходящего по правилам наставника (форма наставничества, "
                           "категория участника, организация, исключённые пары).",
     "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
     "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
 }
+UNMATCHED_CODES = tuple(UNMATCHED_REASONS_RU)
 
 
 @dataclass(frozen=True)
@@ -52,12 +62,11 @@ class AssignedPair:
 
 @dataclass(frozen=True)
 class UnmatchedMentee:
-    """A mentee left without a mentor: machine ``code``, Russian ``reason``, and the best
-    mentors the rules allow, ``((mentor_id, score), ...)``, best first."""
+    """A mentee left without a mentor: ``code`` (one of :data:`UNMATCHED_CODES`) and the
+    best mentors the rules allow, ``((mentor_id, score), ...)``, best first."""
 
     mentee_id: Hashable
     code: str
-    reason: str
     best_candidates: tuple[tuple[Hashable, float], ...]
 
 
@@ -147,8 +156,7 @@ class PairAssigner(BaseEstimator):
                 code = "below_min_score"
             else:
                 code = "capacity_exhausted"
-            unmatched.append(UnmatchedMentee(e.id, code, UNMATCHED_REASONS_RU[code],
-                                             tuple(scorer.best_allowed(e.id))))
+            unmatched.append(UnmatchedMentee(e.id, code, tuple(scorer.best_allowed(e.id))))
         self.unmatched_ = unmatched
 
 
@@ -215,13 +223,23 @@ def _solve_component(rows, cols, score, capacity, spread, bonus) -> np.ndarray:
     """Best b-matching of one component; returns positions into the given edge arrays."""
     r, c, n_slots, first, n_rows = _slots(rows, cols, capacity)
     total_slots = int(n_slots.sum())
+    large = n_rows * total_slots > _DENSE_LIMIT
+    if large and spread == 0 and _flow_solver() is not None:
+        # compact min-cost flow: mentor arcs carry the capacity
+        chosen = _min_cost_flow(r, c, score + _EPS + bonus, n_rows, n_slots)
+        if chosen is not None:
+            return chosen
     # expand every edge to each slot of its mentor
     reps = n_slots[c]
     e_of = np.repeat(np.arange(len(r)), reps)
     k_of = np.arange(len(e_of)) - np.repeat(np.cumsum(reps) - reps, reps)
     slot_of = first[c[e_of]] + k_of
     w = np.maximum(score[e_of] - spread * k_of, 0.0) + _EPS + bonus
-    if n_rows * total_slots <= _DENSE_LIMIT:
+    if large and spread > 0 and _flow_solver() is not None:
+        chosen = _min_cost_flow(r[e_of], slot_of, w, n_rows, np.ones(total_slots, dtype=np.int64))
+        if chosen is not None:
+            return e_of[chosen]
+    if not large:
         W = np.zeros((n_rows, total_slots))
         W[r[e_of], slot_of] = w
         ri, ci = linear_sum_assignment(W, maximize=True)
@@ -243,6 +261,58 @@ def _solve_component(rows, cols, score, capacity, spread, bonus) -> np.ndarray:
     order = np.argsort(keys, kind="stable")
     pos = np.searchsorted(keys[order], ri.astype(np.int64) * n_cols + slot_mentor[ci])
     return order[pos]
+
+
+_FLOW_SCALE = 1e9
+_FLOW_COST_BOUND = 2e17
+
+
+def _flow_solver():
+    """OR-Tools' min-cost flow module, or None when it is not installed (lazy import)."""
+    global _FLOW
+    if _FLOW is False:
+        try:
+            from ortools.graph.python import min_cost_flow
+            _FLOW = min_cost_flow
+        except Exception:  # not installed or broken: the scipy solver is used
+            _FLOW = None
+    return _FLOW
+
+
+_FLOW = False
+
+
+def _min_cost_flow(r, c, w, n_rows, col_cap) -> np.ndarray | None:
+    """Max-weight b-matching: each row at most once, column ``j`` at most ``col_cap[j]``
+    times, edge ``k`` = (``r[k]``, ``c[k]``) worth ``w[k] > 0``. Returns the chosen edge
+    indices, or None if the solver gives up (the caller falls back to scipy)."""
+    mcf = _flow_solver().SimpleMinCostFlow()
+    n_cols = len(col_cap)
+    n_edges = len(r)
+    source, sink = n_rows + n_cols, n_rows + n_cols + 1
+    rows = np.arange(n_rows, dtype=np.int64)
+    tails = np.concatenate([np.full(n_rows, source), r, n_rows + np.arange(n_cols), rows])
+    heads = np.concatenate([rows, n_rows + np.asarray(c, dtype=np.int64), np.full(n_cols, sink),
+                            np.full(n_rows, sink)])
+    caps = np.concatenate([np.ones(n_rows + n_edges, dtype=np.int64),
+                           np.asarray(col_cap, dtype=np.int64), np.ones(n_rows, dtype=np.int64)])
+    w = np.asarray(w, dtype=np.float64)
+    # integer costs: as fine as 1e-9 while the solver's internal cost scaling cannot overflow
+    scale = min(_FLOW_SCALE, _FLOW_COST_BOUND / (max(float(w.max(initial=1.0)), 1.0)
+                                                 * (n_rows + n_cols + 3)))
+    costs = np.concatenate([np.zeros(n_rows, dtype=np.int64),
+                            -np.round(w * scale).astype(np.int64),
+                            np.zeros(n_cols + n_rows, dtype=np.int64)])
+    arcs = mcf.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int64),
+                                                    heads.astype(np.int64), caps, costs)
+    supplies = np.zeros(n_rows + n_cols + 2, dtype=np.int64)
+    supplies[source], supplies[sink] = n_rows, -n_rows
+    mcf.set_nodes_supplies(np.arange(len(supplies), dtype=np.int64), supplies)
+    status = mcf.solve()
+    if status != mcf.OPTIMAL:  # e.g. a cost range it cannot scale: use the scipy solver
+        return None
+    flows = mcf.flows(arcs[n_rows:n_rows + n_edges])
+    return np.flatnonzero(np.asarray(flows) > 0)
 
 
 def _max_matched(rows, cols, capacity, keep) -> int:

@@ -110,11 +110,3 @@ def form_for(mentor_category: str, mentee_category: str) -> str | None:
             return key
     return None
 
-
-#: Score components, in the order they are shown (see :mod:`matching.components`).
-COMPONENTS: tuple[str, ...] = ("problems", "text", "subjects", "availability", "format")
-
-#: Default component weights of a matching run.
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "problems": 0.40, "text": 0.30, "subjects": 0.15, "availability": 0.10, "format": 0.05,
-})

@@ -1,20 +1,52 @@
-"""Explanations of a suggested pair: structured (dataclasses) and in Russian words."""
+"""Explanations of a suggested pair: structured data with codes (dataclasses), and Russian
+words for plain use of the library (:func:`render_ru`; the web app uses its own catalogue)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Hashable
 
 from .catalogue import AVAILABILITY_SLOTS, FORM_LABELS, PROBLEMS
+from .thesaurus import SYNONYM_GROUP_LABELS_RU
 
-__all__ = ["ComponentContribution", "Explanation", "Suggestion", "render_ru", "round_parts"]
+__all__ = ["ComponentContribution", "Explanation", "Suggestion", "render_ru", "round_parts",
+           "TEXT_NOTES", "text_note", "COMPONENT_LABELS_RU", "TEXT_NOTES_RU"]
+
+#: Codes of :attr:`Explanation.text_note`: why the text component is 0.
+TEXT_NOTES = ("no_request_text", "no_profile_text", "nothing_in_common")
+
+COMPONENT_LABELS_RU = {
+    "problems": "запрос и компетенции",
+    "text": "сходство описаний",
+    "subjects": "предметы",
+    "availability": "свободное время",
+    "format": "формат встреч",
+}
+
+TEXT_NOTES_RU = {
+    "no_request_text": "Наставляемый ничего не написал о себе — описания не сравнивались.",
+    "no_profile_text": "Наставник ничего не написал о себе — описания не сравнивались.",
+    "nothing_in_common": "В описаниях нет ни общих, ни близких по смыслу слов: "
+                         "сходство описаний 0.",
+}
 
 
-@dataclass(frozen=True)
+def text_note(value: float, request_has_words: bool, profile_has_words: bool) -> str | None:
+    """Code saying why the text component is 0 (None when it is not 0)."""
+    if value > 0:
+        return None
+    if not request_has_words:
+        return "no_request_text"
+    if not profile_has_words:
+        return "no_profile_text"
+    return "nothing_in_common"
+
+
+@dataclass(slots=True)
 class ComponentContribution:
-    """One component of a score: its value 0..1, its weight (share) and its points."""
+    """One component of a score (``key`` from :data:`matching.components.COMPONENTS`): its
+    value 0..1, its weight (share) and its points."""
 
     key: str
-    label: str
     value: float
     weight: float
     points: float
@@ -25,8 +57,12 @@ class Explanation:
     """Why this mentor suits this mentee.
 
     ``score`` (0..100, one decimal) equals the sum of ``components[*].points`` exactly.
-    ``shared_words``: real words of the mentee's text whose stems occur in the mentor's;
-    ``similar_words``: (mentee word, mentor word) pairs that look alike without a shared stem.
+    ``shared_words``: words of the mentee's text whose stem occurs in the mentor's text;
+    ``root_words``: (mentee word, mentor word) pairs of one root with different stems;
+    ``close_words``: (mentee word, mentor word) pairs close in meaning by the word embeddings;
+    ``synonym_words``: (mentee word, mentor word, group code) pairs of one group of the domain
+    thesaurus (:data:`matching.thesaurus.SYNONYM_GROUPS`);
+    ``text_note``: None, or a code of :data:`TEXT_NOTES` when the text component is 0.
     """
 
     mentor_id: Hashable
@@ -37,9 +73,12 @@ class Explanation:
     covered_problems: tuple[str, ...]
     missing_problems: tuple[str, ...]
     shared_words: tuple[str, ...]
-    similar_words: tuple[tuple[str, str], ...]
+    root_words: tuple[tuple[str, str], ...]
+    close_words: tuple[tuple[str, str], ...]
+    text_note: str | None
     shared_subjects: tuple[str, ...]
     shared_slots: tuple[str, ...]
+    synonym_words: tuple[tuple[str, str, str], ...] = ()
 
     def to_dict(self) -> dict:
         """Plain dict (JSON-serialisable if the ids are), e.g. to store as a breakdown."""
@@ -82,7 +121,8 @@ def render_ru(e: Explanation) -> str:
     lines = [f"Совпадение {_fmt(e.score)} из 100."]
     if e.form:
         lines.append(f"Форма наставничества: {FORM_LABELS[e.form]}.")
-    parts = [f"{c.label} — {_fmt(c.points)}" for c in e.components if c.points > 0]
+    parts = [f"{COMPONENT_LABELS_RU[c.key]} — {_fmt(c.points)}" for c in e.components
+             if c.points > 0]
     if parts:
         lines.append("Из чего складывается: " + "; ".join(parts) + ".")
     if e.covered_problems:
@@ -95,9 +135,18 @@ def render_ru(e: Explanation) -> str:
         lines.append("Наставляемый не указал проблемы из перечня.")
     if e.shared_words:
         lines.append("Общие слова в описаниях: " + ", ".join(e.shared_words) + ".")
-    if e.similar_words:
-        lines.append("Близкие слова: " + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.similar_words)
-                     + ".")
+    if e.root_words:
+        lines.append("Однокоренные слова: "
+                     + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.root_words) + ".")
+    if e.synonym_words:
+        lines.append("Слова одной темы по словарю наставничества: " + ", ".join(
+            f"«{a}» ~ «{b}» ({SYNONYM_GROUP_LABELS_RU.get(g, g)})" for a, b, g in e.synonym_words)
+            + ".")
+    if e.close_words:
+        lines.append("Близки по смыслу: "
+                     + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.close_words) + ".")
+    if e.text_note:
+        lines.append(TEXT_NOTES_RU[e.text_note])
     if e.shared_subjects:
         lines.append("Общие предметы: " + ", ".join(e.shared_subjects) + ".")
     if e.shared_slots:

@@ -7,6 +7,7 @@ from typing import Hashable, Iterable
 import numpy as np
 from sklearn.base import BaseEstimator, clone
 from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .components import COMPONENTS
@@ -28,8 +29,13 @@ class RankingChange:
 class WeightLearner(BaseEstimator):
     """Fit a logistic regression of accepted (1) / rejected (0) on the component values.
 
-    The learned weights are the regression coefficients clipped at 0 and normalised to
-    sum 1, ready for ``MatchScorer(weights=learner.weights_)``.
+    The component values are standardised first (zero mean, unit variance over the
+    decisions), so the coefficients ``coef_`` are comparable across components whatever
+    their spread: each is the change in log-odds of acceptance per standard deviation.
+    The suggested ``weights_`` are the coefficients brought back to the raw 0..1 values
+    (``coef / std``, which ranks pairs the way the regression does), clipped at 0 and
+    normalised to sum 1, ready for ``MatchScorer(weights=learner.weights_)``.
+    ``n_accepted_`` and ``n_rejected_`` count the decisions they come from.
 
     Parameters
     ----------
@@ -56,13 +62,20 @@ class WeightLearner(BaseEstimator):
             raise ValueError("need both accepted and rejected suggestions to learn weights")
         values = scorer.features_.pairs(np.array(e_pos), np.array(m_pos))
         X = np.column_stack([values[c] for c in COMPONENTS])
-        model = LogisticRegression(C=self.C).fit(X, np.array(y))
-        coef = np.clip(model.coef_.ravel(), 0.0, None)
+        scaler = StandardScaler().fit(X)
+        model = LogisticRegression(C=self.C).fit(scaler.transform(X), np.array(y))
+        scaled = model.coef_.ravel()
+        raw = scaled / scaler.scale_  # constant components: scale 1, coefficient 0
+        coef = np.clip(raw, 0.0, None)
         if coef.sum() <= 0:
             raise ValueError("the decisions do not favour any component; weights unchanged")
+        self.scaler_ = scaler
         self.model_ = model
-        self.coef_ = dict(zip(COMPONENTS, model.coef_.ravel().tolist()))
+        self.coef_ = dict(zip(COMPONENTS, scaled.tolist()))
+        self.raw_coef_ = dict(zip(COMPONENTS, raw.tolist()))
         self.weights_ = dict(zip(COMPONENTS, (coef / coef.sum()).tolist()))
+        self.n_accepted_ = int(sum(y))
+        self.n_rejected_ = len(y) - self.n_accepted_
         return self
 
     def ranking_changes(self, scorer: MatchScorer, top_k: int = 5) -> list[RankingChange]:

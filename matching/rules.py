@@ -23,13 +23,14 @@ import numpy as np
 from .catalogue import CATEGORIES, FORMS
 from .profiles import MenteeProfile, MentorProfile
 
-__all__ = ["EligibilityRules", "RULE_REASONS_RU", "check_forms"]
+__all__ = ["EligibilityRules", "RULE_CODES", "RULE_REASONS_RU", "check_forms"]
 
 _CAT_KEYS = tuple(CATEGORIES)
 _FORM_KEYS = tuple(FORMS)
 _EUS = _FORM_KEYS.index("employer_university_student")
 
-#: Russian words for why a single pair is not allowed (code -> text).
+#: Russian words for why a single pair is not allowed (code -> text), for plain use of the
+#: library; the web app translates the codes through its own catalogue.
 RULE_REASONS_RU = {
     "category": "формы наставничества для такого сочетания категорий участников нет",
     "form_not_selected": "форма наставничества не выбрана для этого подбора",
@@ -40,6 +41,8 @@ RULE_REASONS_RU = {
     "excluded": "куратор исключил эту пару",
     "capacity": "у наставника не осталось свободных мест",
 }
+#: Codes :meth:`EligibilityRules.why_not` returns.
+RULE_CODES = tuple(RULE_REASONS_RU)
 
 # form index by (mentor category code, mentee category code); -1 = no form.
 _FORM_OF = np.full((len(_CAT_KEYS), len(_CAT_KEYS)), -1, dtype=np.int8)

@@ -11,11 +11,11 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from .catalogue import AVAILABILITY_SLOTS, PROBLEM_KEYS
-from .components import COMPONENT_LABELS_RU, COMPONENTS, ComponentFeatures, check_weights
-from .explain import ComponentContribution, Explanation, Suggestion, round_parts
+from .components import COMPONENTS, ComponentFeatures, check_weights
+from .explain import ComponentContribution, Explanation, Suggestion, text_note
 from .profiles import MenteeProfile, MentorProfile
-from .rules import RULE_REASONS_RU, EligibilityRules, check_forms
-from .text import TextSimilarity
+from .rules import EligibilityRules, check_forms
+from .text import DEFAULT_SEMANTIC_WEIGHT, TextSimilarity
 
 __all__ = ["MatchScorer"]
 
@@ -58,8 +58,9 @@ class MatchScorer(BaseEstimator):
         None keeps every allowed pair, which makes the assignment exact.
     language : {"ru", "en"}
         Language of the free texts.
-    text_word_weight : float in [0, 1], default 0.5
-        Share of stemmed words (vs character n-grams) in the text similarity.
+    text_semantic_weight : float in [0, 1], default 0.6
+        Share of the semantic part (close-in-meaning words) in the text similarity; the
+        rest is the lexical part (same stems). See :class:`matching.text.TextSimilarity`.
     block_size : int, default 1000
         Mentees scored at a time (memory vs speed).
 
@@ -76,7 +77,7 @@ class MatchScorer(BaseEstimator):
 
     def __init__(self, weights=None, form=None, allow_cross_organisation=False,
                  min_score=0.0, excluded_pairs=(), fixed_pairs=(), max_candidates=None,
-                 language="ru", text_word_weight=0.5, block_size=1000):
+                 language="ru", text_semantic_weight=DEFAULT_SEMANTIC_WEIGHT, block_size=1000):
         self.weights = weights
         self.form = form
         self.allow_cross_organisation = allow_cross_organisation
@@ -85,7 +86,7 @@ class MatchScorer(BaseEstimator):
         self.fixed_pairs = fixed_pairs
         self.max_candidates = max_candidates
         self.language = language
-        self.text_word_weight = text_word_weight
+        self.text_semantic_weight = text_semantic_weight
         self.block_size = block_size
 
     # ------------------------------------------------------------------ fit
@@ -153,18 +154,20 @@ class MatchScorer(BaseEstimator):
 
         texts_m = [m.text for m in mentors]
         texts_e = [e.text for e in mentees]
-        self.text_ = TextSimilarity(language=self.language, word_weight=self.text_word_weight)
-        vectors = self.text_.fit_transform(texts_m + texts_e)
-        self.features_ = ComponentFeatures(mentors, mentees, vectors[:len(mentors)],
-                                           vectors[len(mentors):])
+        self.text_ = TextSimilarity(language=self.language,
+                                    semantic_weight=self.text_semantic_weight)
+        self.text_.fit(texts_m + texts_e)
+        self.features_ = ComponentFeatures(mentors, mentees, self.text_,
+                                           self.text_.transform(texts_m),
+                                           self.text_.transform(texts_e))
         self.rules_ = EligibilityRules(mentors, mentees, self.forms_,
                                        self.allow_cross_organisation, excluded,
                                        self.remaining_capacity_)
         for i, j in fixed:
             code = self.rules_.why_not(i, j, ignore_capacity=True)
             if code is not None:
-                raise ValueError(f"fixed pair ({mentors[j].id!r}, {mentees[i].id!r}) breaks a "
-                                 f"rule: {RULE_REASONS_RU[code]}")
+                raise ValueError(f"fixed pair ({mentors[j].id!r}, {mentees[i].id!r}) breaks "
+                                 f"the rule {code!r}")
         self._score_all()
         return self
 
@@ -263,14 +266,20 @@ class MatchScorer(BaseEstimator):
         return float(ComponentFeatures.combine(vals, self.weights_)[0, 0])
 
     def why_not(self, mentor_id: Hashable, mentee_id: Hashable) -> str | None:
-        """Russian reason why a pair may not be suggested, or None if it may."""
+        """Code of the reason why a pair may not be suggested, or None if it may.
+
+        Codes: the rule codes of :data:`matching.rules.RULE_CODES` and ``"below_min_score"``
+        (the pair scores below ``min_score``; the threshold is the scorer's ``min_score``).
+        Words for them live at the edge (``matching.rules.RULE_REASONS_RU`` for plain use,
+        the web app's catalogue for the UI).
+        """
         check_is_fitted(self, "candidate_indptr_")
         i, j = self._mentee_pos(mentee_id), self._mentor_pos(mentor_id)
         code = self.rules_.why_not(i, j)
         if code is not None:
-            return RULE_REASONS_RU[code]
+            return code
         if self.pair_score(mentor_id, mentee_id) < float(self.min_score):
-            return f"совпадение ниже минимального порога {float(self.min_score):g}"
+            return "below_min_score"
         return None
 
     def suggest(self, top_k: int = 5, mentee_ids: Iterable[Hashable] | None = None,
@@ -323,29 +332,63 @@ class MatchScorer(BaseEstimator):
     def _explain_many(self, e_pos: Sequence[int], m_pos: Sequence[int]) -> list[Explanation]:
         if not len(e_pos):
             return []
-        values = self.features_.pairs(np.asarray(e_pos), np.asarray(m_pos))
+        e_arr, m_arr = np.asarray(e_pos), np.asarray(m_pos)
+        values = self.features_.pairs(e_arr, m_arr)
         w = self.weights_
-        slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
-        out = []
         table = np.column_stack([values[c] for c in COMPONENTS])
-        points = (table * np.array([100.0 * w[c] for c in COMPONENTS])).tolist()
-        table = table.tolist()
+        points = table * np.array([100.0 * w[c] for c in COMPONENTS])
+        rounded = _round_rows(points)
+        scores = np.round(rounded.sum(axis=1), 1).tolist()
+        table, rounded = table.tolist(), rounded.tolist()
+        weights = [w[c] for c in COMPONENTS]
+        text_pos = COMPONENTS.index("text")
+        slot_order = {s: n for n, s in enumerate(AVAILABILITY_SLOTS)}
+        problem_order = {p: n for n, p in enumerate(PROBLEM_KEYS)}
+        text = self.text_
+        shared, roots, close, synonyms = text.explain_pairs(self.features_.mentee_text, e_arr,
+                                                  self.features_.mentor_text, m_arr)
+        mentees, mentors = self.mentees_, self.mentors_
+        text_values = [row[text_pos] for row in table]
+        requests: dict[int, list] = {}  # a mentee's requests by priority, computed once
+        out = []
         for k, (i, j) in enumerate(zip(e_pos, m_pos)):
-            e, m = self.mentees_[i], self.mentors_[j]
-            rounded = round_parts(points[k])
-            comps = tuple(ComponentContribution(c, COMPONENT_LABELS_RU[c], v, w[c], p)
-                          for c, v, p in zip(COMPONENTS, table[k], rounded))
-            req = sorted(e.requested_problems.items(),
-                         key=lambda kv: (-kv[1], PROBLEM_KEYS.index(kv[0])))
-            covered = tuple(p for p, _ in req if p in m.problems)
-            missing = tuple(p for p, _ in req if p not in m.problems)
+            e, m = mentees[i], mentors[j]
+            comps = tuple(map(ComponentContribution, COMPONENTS, table[k], weights, rounded[k]))
+            req = requests.get(i)
+            if req is None:
+                req = requests[i] = [p for p, _ in sorted(
+                    e.requested_problems.items(), key=lambda kv: (-kv[1], problem_order[kv[0]]))]
+            mp = m.problems
+            note = None if text_values[k] > 0 else text_note(
+                0.0, text.has_words(e.text), text.has_words(m.text))
+            shared_slots = e.availability & m.availability
             out.append(Explanation(
-                mentor_id=m.id, mentee_id=e.id, score=round(sum(rounded), 1),
+                mentor_id=m.id, mentee_id=e.id, score=scores[k],
                 form=EligibilityRules.form_key(m, e), components=comps,
-                covered_problems=covered, missing_problems=missing,
-                shared_words=tuple(self.text_._shared_words(e.text, m.text, 5)),
-                similar_words=tuple(self.text_._similar_words(e.text, m.text)),
+                covered_problems=tuple(p for p in req if p in mp),
+                missing_problems=tuple(p for p in req if p not in mp),
+                shared_words=shared[k], root_words=roots[k], close_words=close[k],
+                synonym_words=synonyms[k],
+                text_note=note,
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
-                shared_slots=tuple(sorted(e.availability & m.availability,
-                                          key=lambda s: (slot_order.get(s, 99), s)))))
+                shared_slots=tuple(sorted(shared_slots, key=lambda s: (slot_order.get(s, 99), s)))
+                if len(shared_slots) > 1 else tuple(shared_slots)))
         return out
+
+
+def _round_rows(points: np.ndarray, decimals: int = 1) -> np.ndarray:
+    """Row-wise :func:`matching.explain.round_parts` (largest remainder), vectorised."""
+    scale = 10 ** decimals
+    scaled = points * scale
+    floors = np.floor(scaled)
+    total = np.round(points.sum(axis=1) * scale)
+    rest = (total - floors.sum(axis=1)).astype(np.int64)
+    frac = scaled - floors
+    # rank of each part by remainder (larger first, then lower index)
+    order = np.argsort(-frac, axis=1, kind="stable")
+    bump = np.zeros_like(floors)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(points.shape[1])[None, :].repeat(len(points), 0),
+                      axis=1)
+    bump[ranks < rest[:, None]] = 1.0
+    return (floors + bump) / scale

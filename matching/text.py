@@ -1,111 +1,164 @@
-"""Free-text similarity: stemmed words plus character n-grams, TF-IDF, cosine.
+"""Free-text similarity by meaning: lemma matches plus "close in meaning" word pairs.
 
 Usable on its own::
 
-    sim = TextSimilarity(language="ru").fit(corpus)
-    sim.similarity(["хочу подготовиться к собеседованию"], ["помогу с собеседования"])
+    sim = TextSimilarity().fit(corpus)
+    sim.similarity(["не понимаю матанализ"], ["преподаю математический анализ"])
 
-Text is lower-cased, ``ё`` becomes ``е``, stop words are dropped. Two TF-IDF views are
-joined: Snowball stems of words (Russian words with the Russian stemmer, Latin words with
-the English one) and ``char_wb`` n-grams, which catch morphology, compounds and typos
-("матанализ" ~ "анализ"). Both views are L2-normalised, so the cosine of the joined
-vectors is ``word_weight * cos_words + (1 - word_weight) * cos_chars``, in ``[0, 1]``.
+* **Terms.** Words are lower-cased (``ё`` -> ``е``), abbreviations expanded («матанализ» ->
+  «математический анализ»), reduced to pymorphy3 lemmas (``normaliser="lemma"``, the
+  default; ``"stem"`` uses Snowball stems) and stop words dropped (:mod:`matching.terms`).
+* **Lexical part.** TF-IDF with sublinear tf (``1 + ln tf``); the document frequencies add the
+  fitted texts to a background corpus shipped with the package (:mod:`matching.background`),
+  so generic words count little even in a tiny school. Cosine of unit vectors.
+* **Semantic part.** Soft cosine ``a·S·b / sqrt(a·S·a · b·S·b)`` over the same TF-IDF vectors,
+  where ``S`` is 1 on the diagonal and, between two different terms, the cosine of their word
+  vectors where it is at least ``semantic_threshold`` (0 elsewhere). The vectors are the navec
+  embeddings shipped inside the ``natasha`` wheel (:mod:`matching.embeddings`); if they fail
+  to load, ``S`` is the identity and the component is lexical only (a warning is logged).
+  ``S`` also holds ``synonym_weight`` between different terms of one group of the domain
+  thesaurus (:mod:`matching.thesaurus`, written from the mentoring problem catalogue:
+  «текучка» ~ «текучесть», «новенький» ~ «новичок»); same-root pairs are in ``S`` too.
+  Where several relations hold, the largest value counts.
+* **Per text.** A person's text is split into its sentences/lines ("texts"); the request is
+  compared with each and the results are aggregated (``aggregate="max"`` or a power mean
+  ``p >= 1``).
+* **Together.** ``(1 - semantic_weight) * lexical + semantic_weight * semantic``, in [0, 1].
+  Both parts are exactly 0 when the texts share no term and no term pair is close in
+  meaning, so such a pair scores 0.
+
+The defaults were chosen on ``bench/text_cases_ru.py`` (issue 14: its tune half; issue 14b:
+both halves, seen by then) and are reported on the held-out set
+``bench/text_cases_ru_heldout.py`` by ``bench/eval_text.py`` (docs/matching.md has the
+figures and what was seen when).
 """
 from __future__ import annotations
 
 import math
+import numbers
 import re
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-import snowballstemmer
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["TextSimilarity", "RUSSIAN_STOP_WORDS", "normalise_text", "tokenize"]
+from .term_relations import (ROOT_PREFIX, closeness_matrix, neighbours, root_matrix,
+                             synonym_matrix)
+from .terms import RUSSIAN_STOP_WORDS, TermAnalyzer, normalise_text, tokenize
+from .text_explain import WordExplanations
 
-RUSSIAN_STOP_WORDS = frozenset("""
-а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже
-для до его ее ей ему если есть еще же за здесь и из или им их к как какой когда кто ли либо
-мне меня мной мы на над надо наш не него нее нет ни них но ну о об однако он она они оно от
-очень по под после при про раз с со так также такой там те тем то того тоже той только том
-ты у уже хотя чего чей чем что чтобы чье чья эта эти это этот я ваш свой свою свои себя себе
-мой моя мое мои моих может можно нужно нужна нужен хочу хотел хотела хотим быть будет буду
-который которая которые которых кого кем чему ним нам нас ими бы вы же ли лишь пока между
-через ещё всё её могу может помогу помочь помощь хочется хотелось очень
-""".replace("ё", "е").split())
+__all__ = ["TextSimilarity", "TextVectors", "RUSSIAN_STOP_WORDS", "normalise_text", "tokenize",
+           "DEFAULT_SEMANTIC_WEIGHT", "DEFAULT_SEMANTIC_THRESHOLD", "DEFAULT_ROOT_WEIGHT",
+           "DEFAULT_SYNONYM_WEIGHT", "ROOT_PREFIX"]
 
-_TOKEN = re.compile(r"[a-zа-я0-9]+")
-_CYRILLIC = re.compile(r"[а-я]")
+#: Share of the semantic part in the text score (chosen on the tune half, see the module doc).
+DEFAULT_SEMANTIC_WEIGHT = 0.6
+#: Similarity of two different terms of one root (one stem a prefix of the other, or a
+#: common beginning of at least :data:`ROOT_PREFIX` letters): «ошибиться» ~ «ошибки».
+DEFAULT_ROOT_WEIGHT = 0.8
+#: Similarity of two different terms of one group of the domain thesaurus
+#: (:mod:`matching.thesaurus`): «текучка» ~ «текучесть», «новенький» ~ «новичок».
+DEFAULT_SYNONYM_WEIGHT = 0.6
+#: Lowest word-vector cosine at which two different terms count as close in meaning.
+DEFAULT_SEMANTIC_THRESHOLD = 0.4
 
-
-def normalise_text(text: str) -> str:
-    """Lower-case and map ``ё`` to ``е``."""
-    return text.lower().replace("ё", "е")
+_SEGMENT = re.compile(r"[.!?;\n]+")
+_POS_FILTER = True
 
 
-def tokenize(text: str) -> list[str]:
-    """Words of a text after :func:`normalise_text` (letters and digits only)."""
-    return _TOKEN.findall(normalise_text(text))
+@dataclass
+class TextVectors:
+    """Encoded texts: ``query`` rows (whole texts) and ``segments`` rows (their sentences).
+
+    ``query[i] @ segments[k].T`` is the combined similarity of text ``i`` with segment ``k``;
+    ``seg_ptr[j]:seg_ptr[j + 1]`` are the segments of text ``j`` (at least one each).
+    """
+
+    query: sp.csr_matrix
+    segments: sp.csr_matrix
+    seg_ptr: np.ndarray
+    terms: sp.csr_matrix | None = None     # 1 where the text has the term (explanations)
+    word_ids: sp.csr_matrix | None = None  # 1 + index of the term's first written word
+
+    def __len__(self) -> int:
+        return len(self.seg_ptr) - 1
 
 
-class _Stemmer:
-    """Cached Snowball stemmer that picks the alphabet's language per word."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._ru = snowballstemmer.stemmer("russian")
-        self._en = snowballstemmer.stemmer("english")
-        self._cache: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        stem = self._cache.get(word)
-        if stem is None:
-            if _CYRILLIC.search(word):
-                stem = self._ru.stemWord(word)
-            elif self.language == "en" or word.isalpha():
-                stem = self._en.stemWord(word)
-            else:
-                stem = word
-            self._cache[word] = stem
-        return stem
-
-
-class TextSimilarity(BaseEstimator):
-    """Cosine similarity of free texts over stemmed words and character n-grams.
+class TextSimilarity(WordExplanations):
+    """Similarity of free texts in [0, 1]: lemma matches and close-in-meaning word pairs.
 
     Parameters
     ----------
     language : {"ru", "en"}
-        Stop-word list and the main stemmer ("ru" also stems Latin words in English).
-    word_weight : float in [0, 1], default 0.5
-        Share of the word (stem) view in the similarity; the rest is character n-grams.
-    char_ngram_range : (int, int), default (3, 5)
-        Lengths of the ``char_wb`` n-grams.
+        Language of the texts ("ru" handles Latin words too; the embeddings are Russian).
+    normaliser : {"lemma", "stem"}
+        pymorphy3 lemmas or Snowball stems for Russian words.
+    normaliser default is "stem" (chosen on the tune half).
+    semantic_weight : float in [0, 1], default 0.6
+        Share of the semantic (soft cosine) part; 0 = lexical only, 1 = semantic only.
+    synonym_weight : float in [0, 1], default 0.6
+        Similarity of two different terms of one thesaurus group in the semantic part
+        (0 = thesaurus off).
+    semantic_threshold : float in (0, 1], default 0.4
+        Lowest word-vector cosine for two different terms to count as close in meaning.
+    aggregate : "max" or float >= 1, default "max"
+        How the similarities with a person's separate texts are combined.
+    background : bool, default True
+        Add the shipped background corpus to the document frequencies.
+    embeddings_path : str or None
+        A navec archive to use instead of the one in the ``natasha`` package.
     """
 
-    def __init__(self, language: str = "ru", word_weight: float = 0.5,
-                 char_ngram_range: tuple[int, int] = (3, 5)) -> None:
+    def __init__(self, language="ru", normaliser="stem",
+                 semantic_weight=DEFAULT_SEMANTIC_WEIGHT,
+                 semantic_threshold=DEFAULT_SEMANTIC_THRESHOLD, aggregate="max",
+                 background=True, root_weight=DEFAULT_ROOT_WEIGHT, embeddings_path=None,
+                 synonym_weight=DEFAULT_SYNONYM_WEIGHT):
         self.language = language
-        self.word_weight = word_weight
-        self.char_ngram_range = char_ngram_range
+        self.normaliser = normaliser
+        self.semantic_weight = semantic_weight
+        self.semantic_threshold = semantic_threshold
+        self.aggregate = aggregate
+        self.background = background
+        self.root_weight = root_weight
+        self.embeddings_path = embeddings_path
+        self.synonym_weight = synonym_weight
 
-    # -- preprocessing -------------------------------------------------------
-    def _content_words(self, text: str) -> list[str]:
-        stop = self.stop_words_
-        return [w for w in tokenize(text) if w not in stop and len(w) > 1]
+    # sklearn-style parameter access without importing sklearn
+    def get_params(self, deep: bool = True) -> dict:
+        return {k: getattr(self, k) for k in ("language", "normaliser", "semantic_weight",
+                                              "semantic_threshold", "aggregate", "background",
+                                              "root_weight", "embeddings_path",
+                                              "synonym_weight")}
 
-    def _analyze_words(self, text: str) -> list[str]:
-        return [self._stem(w) for w in self._content_words(text)]
+    def __repr__(self) -> str:
+        return f"TextSimilarity({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
 
-    def _clean(self, text: str) -> str:
-        return " ".join(self._content_words(text))
+    # ---------------------------------------------------------------- checks
+    def _validate(self) -> None:
+        if self.language not in ("ru", "en"):
+            raise ValueError(f"language must be 'ru' or 'en', got {self.language!r}")
+        if self.normaliser not in ("lemma", "stem"):
+            raise ValueError(f"normaliser must be 'lemma' or 'stem', got {self.normaliser!r}")
+        for name, lo_open in (("semantic_weight", False), ("semantic_threshold", True),
+                              ("root_weight", False), ("synonym_weight", False)):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, numbers.Real) or math.isnan(v) \
+                    or not 0.0 <= v <= 1.0 or (lo_open and v == 0):
+                raise ValueError(f"{name} must be a number in {'(0' if lo_open else '[0'}, 1], "
+                                 f"got {v!r}")
+        a = self.aggregate
+        if a != "max" and (isinstance(a, bool) or not isinstance(a, numbers.Real)
+                           or math.isnan(a) or not 1 <= a < math.inf):
+            raise ValueError(f"aggregate must be 'max' or a number >= 1, got {a!r}")
 
-    def _check_texts(self, texts: Iterable[str], name: str) -> list[str]:
-        if isinstance(texts, str):
+    @staticmethod
+    def _check_texts(texts: Iterable[str], name: str) -> list[str]:
+        if isinstance(texts, (str, bytes)):
             raise ValueError(f"{name} must be a list of strings, not a single string")
+        if texts is None or not hasattr(texts, "__iter__"):
+            raise ValueError(f"{name} must be a list of strings, not {type(texts).__name__}")
         out = []
         for t in texts:
             if t is None:
@@ -115,137 +168,189 @@ class TextSimilarity(BaseEstimator):
             out.append(t)
         return out
 
-    # -- estimator API -------------------------------------------------------
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "vocabulary_"):
+            from sklearn.exceptions import NotFittedError
+            raise NotFittedError("This TextSimilarity instance is not fitted yet; call fit first.")
+
+    # ------------------------------------------------------------------ fit
     def fit(self, corpus: Iterable[str]) -> "TextSimilarity":
-        """Learn vocabularies and IDF weights from ``corpus`` (empty texts are fine)."""
+        """Learn the vocabulary, document frequencies and the term-closeness matrix."""
         self.fit_transform(corpus)
         return self
 
-    def fit_transform(self, corpus: Iterable[str]) -> sp.csr_matrix:
-        """Fit on ``corpus`` and return its vectors (same as ``fit(c).transform(c)``)."""
-        if self.language not in ("ru", "en"):
-            raise ValueError(f"language must be 'ru' or 'en', got {self.language!r}")
-        w = self.word_weight
-        if isinstance(w, bool) or not isinstance(w, (int, float)) or math.isnan(w) \
-                or not 0.0 <= w <= 1.0:
-            raise ValueError(f"word_weight must be a number in [0, 1], got {w!r}")
-        rng = self.char_ngram_range
-        if not (isinstance(rng, (tuple, list)) and len(rng) == 2
-                and all(isinstance(v, int) and not isinstance(v, bool) for v in rng)
-                and 1 <= rng[0] <= rng[1]):
-            raise ValueError(f"char_ngram_range must be (lo, hi) with 1 <= lo <= hi, "
-                             f"got {rng!r}")
+    def fit_transform(self, corpus: Iterable[str]) -> TextVectors:
+        """Fit on ``corpus`` and return its encoded texts (as :meth:`transform`)."""
+        self._validate()
         corpus = self._check_texts(corpus, "corpus")
-        self.stop_words_ = RUSSIAN_STOP_WORDS if self.language == "ru" else \
-            frozenset(ENGLISH_STOP_WORDS)
-        self._stem = _Stemmer(self.language)
-        self._analysis_cache: dict[str, tuple] = {}
-        cleaned = [self._clean(t) for t in corpus]
-        self.empty_ = not any(cleaned)
-        if self.empty_:
-            self.idf_by_stem_ = {}
-            self.n_features_ = 0
-            return sp.csr_matrix((len(cleaned), 1), dtype=np.float64)
-        self.word_vectorizer_ = TfidfVectorizer(
-            analyzer=self._analyze_words_cleaned, sublinear_tf=True, dtype=np.float64)
-        words = self.word_vectorizer_.fit_transform(cleaned)
-        self.char_vectorizer_ = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(rng), sublinear_tf=True, lowercase=False,
-            dtype=np.float64)
-        chars = self.char_vectorizer_.fit_transform(cleaned)
-        self.idf_by_stem_ = dict(zip(self.word_vectorizer_.get_feature_names_out(),
-                                     self.word_vectorizer_.idf_))
-        self.n_features_ = words.shape[1] + chars.shape[1]
-        return self._join(words, chars)
+        self._analyse = TermAnalyzer(self.language, self.normaliser)
+        self._cache: dict[str, tuple] = {}
+        self._words: list[str] = []
+        self._word_index: dict[str, int] = {}
+        seen: dict[str, int] = {}
+        forms: dict[str, dict[str, None]] = {}
+        df: dict[str, int] = {}
+        for text in corpus:
+            pieces = self._pieces(text)
+            for _, form, term in pieces:
+                if term not in seen:
+                    seen[term] = len(seen)
+                forms.setdefault(term, {})[form] = None
+            for term in {t for _, _, t in pieces}:
+                df[term] = df.get(term, 0) + 1
+        n_docs = len(corpus)
+        if self.background:
+            from .background import background_frequencies
+            n_bg, df_bg = background_frequencies(self.normaliser)
+        else:
+            n_bg, df_bg = 0, {}
+        terms = list(seen)
+        self.vocabulary_ = {t: k for k, t in enumerate(terms)}
+        counts = np.array([df[t] + df_bg.get(t, 0) for t in terms], dtype=np.float64)
+        self.idf_ = np.log((1.0 + n_docs + n_bg) / (1.0 + counts)) + 1.0
+        self.idf_by_term_ = dict(zip(terms, self.idf_.tolist()))
+        self.roots_ = root_matrix(terms, float(self.root_weight))
+        if terms and float(self.semantic_weight) > 0:
+            self.closeness_, self.semantic_available_ = closeness_matrix(
+                terms, forms, self.normaliser, float(self.semantic_threshold),
+                self.embeddings_path, pos_filter=_POS_FILTER)
+        else:
+            self.closeness_, self.semantic_available_ = root_matrix(terms, 0.0), False
+        self.synonyms_, self.synonym_groups_ = synonym_matrix(
+            terms, forms, self._analyse.term, float(self.synonym_weight))
+        self.neighbours_ = neighbours(terms, self.closeness_)
+        self.root_neighbours_ = neighbours(terms, self.roots_)
+        self.synonym_neighbours_ = neighbours(terms, self.synonyms_)
+        # semantic part: same-root, thesaurus and close-in-meaning pairs, the largest where
+        # several hold
+        self.semantic_matrix_ = self.roots_.maximum(self.closeness_).maximum(
+            self.synonyms_).tocsr()
+        return self.transform(corpus)
 
-    def _join(self, words, chars) -> sp.csr_matrix:
-        w = float(self.word_weight)
-        return sp.hstack([words * math.sqrt(w), chars * math.sqrt(1.0 - w)],
-                         format="csr", dtype=np.float64)
+    def _pieces(self, text: str) -> list[tuple[str, str, str]]:
+        return self._analyse(text or "")
 
-    def _analyze_words_cleaned(self, cleaned: str) -> list[str]:
-        return [self._stem(w) for w in cleaned.split()]
+    # ------------------------------------------------------------ transform
+    def _tfidf_rows(self, bags: list[dict[int, int]]) -> sp.csr_matrix:
+        indptr, indices, data = [0], [], []
+        idf = self.idf_
+        for bag in bags:
+            for col, tf in sorted(bag.items()):
+                indices.append(col)
+                data.append((1.0 + math.log(tf)) * idf[col])
+            indptr.append(len(indices))
+        return sp.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
+                              np.array(indptr, dtype=np.int64)),
+                             shape=(len(bags), len(self.vocabulary_)))
 
-    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Sparse L2-normalised vectors (rows of zeros for texts with no known words)."""
-        check_is_fitted(self, "empty_")
-        texts = self._check_texts(texts, "texts")
-        if self.empty_:
-            return sp.csr_matrix((len(texts), 1), dtype=np.float64)
-        cleaned = [self._clean(t) for t in texts]
-        return self._join(self.word_vectorizer_.transform(cleaned),
-                          self.char_vectorizer_.transform(cleaned))
+    @staticmethod
+    def _unit(X: sp.csr_matrix, norms: np.ndarray) -> sp.csr_matrix:
+        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        return sp.csr_matrix(sp.diags(scale) @ X)
 
-    def similarity(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
-        """Dense ``(len(a_texts), len(b_texts))`` matrix of similarities in ``[0, 1]``."""
-        check_is_fitted(self, "empty_")
-        a = self.transform(a_texts)
-        b = self.transform(b_texts)
-        return np.clip((a @ b.T).toarray(), 0.0, 1.0)
+    def _soft_unit(self, X: sp.csr_matrix, M: sp.csr_matrix) -> sp.csr_matrix:
+        """Rows of ``X`` scaled to unit length in the ``M`` inner product."""
+        norm = np.sqrt(np.maximum(np.asarray((X @ M).multiply(X).sum(axis=1)).ravel(), 0.0))
+        return self._unit(X, norm)
 
-    # -- explanation helpers ---------------------------------------------------
-    def _analysis(self, text: str) -> tuple:
-        """Cached (content words in order, their stems, stem set, {long word: trigrams})."""
-        hit = self._analysis_cache.get(text)
-        if hit is None:
-            words = list(dict.fromkeys(self._content_words(text)))
-            stems = [self._stem(w) for w in words]
-            grams = {w: _trigrams(w) for w in words if len(w) >= 5}
-            hit = (words, stems, frozenset(stems), grams)
-            if len(self._analysis_cache) > 100_000:
-                self._analysis_cache.clear()
-            self._analysis_cache[text] = hit
+    def _bags(self, text: str) -> tuple[dict[int, int], list[dict[int, int]]]:
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
+        vocab = self.vocabulary_
+        whole: dict[int, int] = {}
+        segments: list[dict[int, int]] = []
+        for piece in _SEGMENT.split(text or ""):
+            bag: dict[int, int] = {}
+            for _, _, term in self._pieces(piece):
+                col = vocab.get(term)
+                if col is not None:
+                    bag[col] = bag.get(col, 0) + 1
+                    whole[col] = whole.get(col, 0) + 1
+            if bag:
+                segments.append(bag)
+        hit = (whole, segments or [{}])
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[text] = hit
         return hit
 
-    def shared_words(self, a_text: str, b_text: str, top_n: int = 5) -> list[str]:
-        """Real words of ``a_text`` whose stem also occurs in ``b_text``, most telling first.
+    def transform(self, texts: Sequence[str]) -> TextVectors:
+        """Encode texts: whole-text query rows and per-sentence segment rows."""
+        self._check_fitted()
+        texts = self._check_texts(texts, "texts")
+        wholes, segs, ptr = [], [], [0]
+        t_ptr, t_cols, t_words = [0], [], []
+        vocab, words, word_index = self.vocabulary_, self._words, self._word_index
+        for t in texts:
+            whole, segments = self._bags(t)
+            wholes.append(whole)
+            segs.extend(segments)
+            ptr.append(len(segs))
+            a = self._analysis(t)
+            for w, term in zip(a.words, a.terms):
+                col = vocab.get(term)
+                if col is None:
+                    continue
+                wid = word_index.get(w)
+                if wid is None:
+                    wid = word_index[w] = len(words)
+                    words.append(w)
+                t_cols.append(col)
+                t_words.append(wid + 1)
+            t_ptr.append(len(t_cols))
+        w = float(self.semantic_weight)
+        Q, D = self._tfidf_rows(wholes), self._tfidf_rows(segs)
+        L, S = self.roots_, self.semantic_matrix_
+        query = sp.hstack([(self._soft_unit(Q, L) @ L) * (1.0 - w),
+                           (self._soft_unit(Q, S) @ S) * w], format="csr")
+        segments = sp.hstack([self._soft_unit(D, L), self._soft_unit(D, S)], format="csr")
+        shape = (len(texts), len(vocab))
+        t_ptr, t_cols = np.array(t_ptr, dtype=np.int64), np.array(t_cols, dtype=np.int64)
+        word_ids = sp.csr_matrix((np.array(t_words, dtype=np.float64), t_cols, t_ptr), shape=shape)
+        terms = sp.csr_matrix((np.ones(len(t_cols)), t_cols, t_ptr), shape=shape)
+        return TextVectors(query, segments, np.array(ptr, dtype=np.int64), terms, word_ids)
 
-        "Telling" = the stem's IDF in the fitted corpus (rare words first).
-        """
-        check_is_fitted(self, "empty_")
-        return self._shared_words(a_text or "", b_text or "", top_n)
+    # --------------------------------------------------------------- scores
+    def _aggregate(self, seg_scores: np.ndarray, starts: np.ndarray, counts: np.ndarray,
+                   axis: int) -> np.ndarray:
+        seg_scores = np.clip(seg_scores, 0.0, 1.0)
+        if self.aggregate == "max":
+            return np.maximum.reduceat(seg_scores, starts, axis=axis)
+        p = float(self.aggregate)
+        sums = np.add.reduceat(seg_scores ** p, starts, axis=axis)
+        shape = (1, -1) if axis == 1 else (-1,)
+        return np.clip((sums / counts.reshape(shape)) ** (1.0 / p), 0.0, 1.0)
 
-    def _shared_words(self, a_text: str, b_text: str, top_n: int) -> list[str]:
-        a_words, a_stems, _, _ = self._analysis(a_text)
-        b_set = self._analysis(b_text)[2]
-        seen: dict[str, str] = {}
-        for w, s in zip(a_words, a_stems):
-            if s in b_set and s not in seen:
-                seen[s] = w
-        idf = self.idf_by_stem_
-        default_idf = max(idf.values(), default=1.0)
-        ranked = sorted(seen.items(), key=lambda kv: (-idf.get(kv[0], default_idf), kv[1]))
-        return [w for _, w in ranked[:top_n]]
+    def block_scores(self, queries: TextVectors, q_idx: np.ndarray, docs: TextVectors,
+                     d_idx: np.ndarray) -> np.ndarray:
+        """Dense ``(len(q_idx), len(d_idx))`` similarities of encoded queries with documents."""
+        q_idx, d_idx = np.asarray(q_idx, dtype=np.int64), np.asarray(d_idx, dtype=np.int64)
+        if len(q_idx) == 0 or len(d_idx) == 0:
+            return np.zeros((len(q_idx), len(d_idx)))
+        lo, hi = docs.seg_ptr[d_idx], docs.seg_ptr[d_idx + 1]
+        counts = hi - lo
+        cols = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        starts = np.cumsum(counts) - counts
+        raw = (queries.query[q_idx] @ docs.segments[cols].T).toarray()
+        return self._aggregate(raw, starts, counts, axis=1)
 
-    def similar_words(self, a_text: str, b_text: str, top_n: int = 3,
-                      threshold: float = 0.45) -> list[tuple[str, str]]:
-        """Pairs of different-stem words that look alike (character trigram Dice >= threshold).
+    def pair_scores(self, queries: TextVectors, q_idx: np.ndarray, docs: TextVectors,
+                    d_idx: np.ndarray) -> np.ndarray:
+        """Similarities of the listed pairs ``(q_idx[k], d_idx[k])``, a 1-D array."""
+        q_idx, d_idx = np.asarray(q_idx, dtype=np.int64), np.asarray(d_idx, dtype=np.int64)
+        if len(q_idx) == 0:
+            return np.zeros(0)
+        lo, hi = docs.seg_ptr[d_idx], docs.seg_ptr[d_idx + 1]
+        counts = hi - lo
+        seg = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        rows = np.repeat(q_idx, counts)
+        raw = np.asarray(queries.query[rows].multiply(docs.segments[seg]).sum(axis=1)).ravel()
+        return self._aggregate(raw, np.cumsum(counts) - counts, counts, axis=0)
 
-        Catches "матанализ" ~ "анализ", "прокрастинация" ~ "прокрастинировать".
-        """
-        check_is_fitted(self, "empty_")
-        return self._similar_words(a_text or "", b_text or "", top_n, threshold)
-
-    def _similar_words(self, a_text: str, b_text: str, top_n: int = 3,
-                       threshold: float = 0.45) -> list[tuple[str, str]]:
-        a_words, a_stems, _, a_grams = self._analysis(a_text)
-        _, _, b_set, b_grams = self._analysis(b_text)
-        pairs = []
-        for a, s in zip(a_words, a_stems):
-            ga = a_grams.get(a)
-            if ga is None or s in b_set:
-                continue
-            best, best_j = None, threshold
-            for b, gb in b_grams.items():
-                j = 2.0 * len(ga & gb) / (len(ga) + len(gb))
-                if j > best_j or (best is None and j >= best_j):
-                    best, best_j = b, j
-            if best is not None:
-                pairs.append((best_j, a, best))
-        pairs.sort(key=lambda t: (-t[0], t[1]))
-        return [(a, b) for _, a, b in pairs[:top_n]]
-
-
-def _trigrams(word: str) -> frozenset[str]:
-    w = f" {word} "
-    return frozenset(w[i:i + 3] for i in range(len(w) - 2))
+    def similarity(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
+        """Dense ``(len(a_texts), len(b_texts))`` matrix in [0, 1] (``a`` = requests)."""
+        self._check_fitted()
+        a = self.transform(a_texts)
+        b = self.transform(b_texts)
+        return self.block_scores(a, np.arange(len(a)), b, np.arange(len(b)))

@@ -46,12 +46,18 @@ class TemplateDatabase:
             target = tmp_path / "test.sqlite3"
             shutil.copyfile(self.sqlite_file, target)
             return f"sqlite:///{target}"
-        if not self.pg_migrated:
+        from webapp import migrations
+        db = connect(self.pg_url)
+        tables = db.get_tables()
+        current = migrations.current_version(db) if "schema_version" in tables else 0
+        if not self.pg_migrated or current != migrations.latest_version():  # a test dropped or rebuilt it
+            db.close()
             _reset_postgres(self.pg_url)
             self._migrate(self.pg_url)
             self.pg_migrated = True
-        db = connect(self.pg_url)
-        tables = [t for t in db.get_tables() if t != "schema_version"]
+            db = connect(self.pg_url)
+            tables = db.get_tables()
+        tables = [t for t in tables if t != "schema_version"]
         if tables:
             db.execute_sql("TRUNCATE %s RESTART IDENTITY CASCADE" % ", ".join(f'"{t}"' for t in tables))
         db.close()

@@ -15,9 +15,10 @@ def password_hash() -> str:
     return _HASH["h"]
 
 
-def make_user(org, login, roles, *, full_name=None, category="teacher", class_name="", subjects="", active=True):
+def make_user(org, login, roles, *, full_name=None, category="teacher", class_name="", subjects="", active=True,
+              position=""):
     user = User.create(organisation=org, login=login, full_name=full_name or login.capitalize(),
-                       category=category, class_name=class_name, subjects=subjects,
+                       category=category, class_name=class_name, subjects=subjects, position=position,
                        password_hash=password_hash(), is_active=active)
     user.set_roles(roles)
     return user
@@ -39,4 +40,8 @@ def make_school() -> dict:
         "other_mentee": make_user(other, "other.mentee", ["mentee"], full_name="Чужой Ученик",
                                   category="student", class_name="8А"),
     }
+    Organisation.update(head_name="Директорова Людмила Николаевна", head_position="Директор",
+                        address="426000, г. Ижевск, ул. Школьная, д. 1",
+                        curator=people["kurator"]).where(Organisation.id == school.id).execute()
+    people["org"] = Organisation.get_by_id(school.id)
     return people

@@ -40,6 +40,12 @@ def test_load_demo_makes_a_living_school(app):
     mentors = UserRole.select().join(User).where((User.organisation == org) & (UserRole.role == "mentor")).count()
     mentees = UserRole.select().join(User).where((User.organisation == org) & (UserRole.role == "mentee")).count()
     assert mentors >= 30 and mentees >= 90
+    # numbers agree with nouns in the CLI (33 наставника, 92 наставляемых)
+    assert f"{mentors} наставника," in result.output or f"{mentors} наставников," in result.output
+    from webapp.russian import agree
+    assert f"{mentors} {agree(mentors, 'наставник', 'наставника', 'наставников')}," in result.output
+    assert not any(f"стаж {n} лет" in u.position for u in User.select() for n in (1, 21, 22, 23, 24, 31, 32, 33, 34))
+    assert org.curator_id == User.get(User.login == "kurator").id and org.address
     categories = {u.category for u in User.select()}
     assert categories == {"teacher", "student", "university_student", "employer"}
     assert len({u.class_name for u in User.select() if u.category == "student"}) >= 5

@@ -41,7 +41,8 @@ def test_live_models_match_the_migrated_schema(app, school):
 
 def test_versions_are_unique_and_ordered():
     versions = [m.VERSION for m in migrations.available()]
-    assert versions == sorted(set(versions))  # unique, oldest first
+    # unique and oldest first; gaps are allowed (branches are given numbers in advance)
+    assert versions == sorted(set(versions)) and versions[0] == 1
 
 
 
@@ -82,4 +83,39 @@ def test_a_current_database_is_not_restamped(blank_db_url):
     db = open_database(blank_db_url)
     migrations.upgrade(db)
     assert migrations.restamp_legacy(db) is False
+    db.close()
+
+
+def test_upgrade_to_7_links_existing_orders_to_their_pairs(blank_db_url):
+    """Orders made before version 7 named their pairs by number text: the upgrade links exactly the
+    pairs carrying the order's number and date, sets the school year, and keeps every programme row."""
+    db = open_database(blank_db_url)
+    migrations.upgrade(db, target=5)
+    for sql in (
+        "INSERT INTO organisation (name, short_name, kind, head_name, created_at) "
+        "VALUES ('Школа', 'Ш', 'school', 'Кравцова Людмила Николаевна', '2024-09-01 08:00:00')",
+        "INSERT INTO mentoring_group (organisation_id, form, kind, stage, status, started_on, end_reason, "
+        "order_number, order_date, created_at) VALUES (1, 'teacher_teacher', 'traditional', 1, 'ended', "
+        "'2025-09-10', '', '5-н', '2025-09-15', '2025-09-10 08:00:00')",
+        "INSERT INTO mentoring_group (organisation_id, form, kind, stage, status, started_on, end_reason, "
+        "order_number, order_date, created_at) VALUES (1, 'teacher_teacher', 'traditional', 1, 'active', "
+        "'2026-09-10', '', '5-н', '2026-09-15', '2026-09-10 08:00:00')",
+        "INSERT INTO pairing_order (organisation_id, number, signed_on, basis, responsible_name, created_at) "
+        "VALUES (1, '5-н', '2025-09-15', '', '', '2025-09-15 08:00:00')",
+        "INSERT INTO programme (group_id, goals, tasks, expected_results, updated_at) "
+        "VALUES (1, 'Цель', '', '', '2025-09-20 08:00:00')",
+        "INSERT INTO plan_item (programme_id, position, name, responsible, result_doc, status) "
+        "VALUES (1, 0, 'Встреча', '', '', 'planned')",
+    ):
+        db.execute_sql(sql)
+    db.close()
+
+    db = open_database(blank_db_url)
+    assert 7 in migrations.upgrade(db)
+    assert db.execute_sql("SELECT school_year FROM pairing_order").fetchall() == [(2025,)]
+    assert db.execute_sql("SELECT order_id, group_id FROM order_group").fetchall() == [(1, 1)]
+    assert db.execute_sql("SELECT goals, request FROM programme").fetchall() == [("Цель", "")]
+    assert db.execute_sql("SELECT name FROM plan_item").fetchall() == [("Встреча",)]
+    assert db.execute_sql("SELECT head_position, order_number_pattern, curator_id FROM organisation").fetchall() \
+        == [("Директор", "{n}-о", None)]
     db.close()

@@ -9,6 +9,7 @@ from werkzeug.routing import IntegerConverter
 from tests.conftest import text
 from tests.factories import PASSWORD
 from webapp import create_app
+from webapp.models import User
 
 
 @pytest.fixture
@@ -48,6 +49,7 @@ def test_htmx_header_token_is_accepted(csrf_app, school):
     client.post("/login", data={"login": "kurator", "password": PASSWORD, "csrf_token": _token(page)})
     dashboard = text(client.get("/dashboard"))
     header_token = re.search(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', dashboard).group(1)
+    User.update(password_hash=None).where(User.id == school["mentee"].id).execute()  # invitations: no password yet
     response = client.post(f"/users/{school['mentee'].id}/invitation", headers={"X-CSRFToken": header_token})
     assert response.status_code == 200
 

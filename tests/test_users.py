@@ -109,6 +109,7 @@ def test_other_organisation_and_forged_ids_are_404(as_coordinator, school):
 
 
 def test_reissued_invitation_is_shown(as_coordinator, school):
+    User.update(password_hash=None).where(User.id == school["mentee"].id).execute()  # never signed in
     response = as_coordinator.post(f"/users/{school['mentee'].id}/invitation")
     assert response.status_code == 200 and "/invite/" in text(response)
 

@@ -31,10 +31,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from webapp import access, auth, db, errors, i18n, security_headers
+    from webapp import access, auth, db, errors, i18n, input_text, security_headers
     db.init_app(app)
     csrf.init_app(app)
     Htmx(app)
+    input_text.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
     access.init_app(app)

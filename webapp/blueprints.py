@@ -27,3 +27,5 @@ def register_all(app) -> None:
         app.register_blueprint(bp)
     from webapp.ops.views import bp as ops_bp
     app.register_blueprint(ops_bp)
+    from webapp.documents.views import bp as documents_bp
+    app.register_blueprint(documents_bp)

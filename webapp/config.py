@@ -69,6 +69,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BEHIND_HTTPS_PROXY", parse_bool, _const(False)),
     Setting("TRUSTED_PROXIES", parse_int, _const(1)),
     Setting("UPLOAD_QUOTA", parse_int, _const(2 * 1024 * 1024 * 1024)),
+    # hardening (issue 12)
+    Setting("UPLOAD_FILES_PER_DAY", parse_int, _const(20)),
+    Setting("UPLOAD_BYTES_PER_DAY", parse_int, _const(50 * 1024 * 1024)),
+    Setting("UPLOAD_SCHOOL_TOTAL_BYTES", parse_int, _const(2 * 1024 ** 3)),
+    Setting("BASE_URL", str, _const("")),            # https://nastavnik.school.ru: absolute links (feed)
+    Setting("SESSION_COOKIE_SECURE", parse_bool, _const(None)),  # None: on behind HTTPS (BEHIND_HTTPS_PROXY or an https BASE_URL)
 )
 
 FIXED = {

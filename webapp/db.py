@@ -1,8 +1,11 @@
 """The database handle: one peewee proxy bound at start-up from DATABASE_URL."""
 from __future__ import annotations
 
+import time
+
 import peewee
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
+from playhouse.pool import PooledSqliteDatabase
 
 database = peewee.DatabaseProxy()
 
@@ -12,6 +15,40 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "normal",
 }
+
+
+BEGIN_ATTEMPTS = 4  # each waits up to busy_timeout for the write lock
+
+
+class ImmediateWrites:
+    """SQLite whose transactions take the write lock at BEGIN (``BEGIN IMMEDIATE``).
+
+    A deferred transaction that reads first and writes later cannot upgrade its lock once another
+    connection has committed in between, and SQLite refuses it at once, ignoring busy_timeout.
+    Taking the lock at the start makes concurrent writers queue for it instead. When even that
+    wait runs out, BEGIN is retried a few times before the error reaches the user.
+    """
+
+    def __init__(self, database, **kwargs):
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(database, **kwargs)
+
+    def begin(self, lock_type=None):
+        for attempt in range(BEGIN_ATTEMPTS):
+            try:
+                return super().begin(lock_type)
+            except peewee.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == BEGIN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+
+class SchoolSqliteDatabase(ImmediateWrites, peewee.SqliteDatabase):
+    pass
+
+
+class PooledSchoolSqliteDatabase(ImmediateWrites, PooledSqliteDatabase):
+    pass
 
 
 class BaseModel(peewee.Model):
@@ -39,9 +76,10 @@ def open_database(url: str, *, pool: bool = False) -> peewee.Database:
     if pool:
         url = _pooled(url)
     if url.startswith("sqlite"):
-        if pool:  # a pooled connection serves one thread at a time, but not always the same thread
+        kind = PooledSchoolSqliteDatabase if pool else SchoolSqliteDatabase
+        if pool:  # a pooled connection is handed to whichever thread asks next (one at a time)
             pool_args["check_same_thread"] = False
-        db = connect(url, pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
+        db = kind(parse(url)["database"], pragmas=SQLITE_PRAGMAS, autoconnect=True, **pool_args)
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
     else:

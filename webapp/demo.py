@@ -9,6 +9,9 @@ import random
 from webapp.db import database
 from webapp.models import Organisation, User
 from webapp.models.user import PASSWORD_METHOD
+from webapp.plurals import plural
+from webapp.russian import count
+from flask_babel import gettext as _
 
 DEMO_PASSWORD = "demo2026"
 DEMO_LOGINS = [
@@ -60,16 +63,16 @@ def people(seed: int = 7) -> list[dict]:
                 return name
 
     result = []
-    for _ in range(14):  # experienced teachers
+    for _n in range(14):  # experienced teachers
         subject = rng.choice(SUBJECTS)
         result.append(dict(full_name=unique_name(), category="teacher", roles=["mentor"],
-                           position=f"учитель ({subject}), стаж {rng.randint(12, 35)} лет",
+                           position=f"учитель ({subject}), стаж {count(rng.randint(12, 35), 'год', 'года', 'лет')}",
                            subjects=[subject] + ([rng.choice(SUBJECTS)] if rng.random() < 0.3 else [])))
-    for _ in range(8):  # senior students
+    for _n in range(8):  # senior students
         subject = rng.choice(SUBJECTS[:11])
         result.append(dict(full_name=unique_name(), category="student", roles=["mentor"],
                            class_name=f"{rng.choice([10, 11])}{rng.choice('АБ')}", subjects=[subject]))
-    for _ in range(5):  # university students
+    for _n in range(5):  # university students
         result.append(dict(full_name=unique_name(), category="university_student", roles=["mentor"],
                            position=rng.choice(UNIVERSITIES), subjects=[rng.choice(SUBJECTS[:11])]))
     for post, company in EMPLOYERS:
@@ -79,7 +82,7 @@ def people(seed: int = 7) -> list[dict]:
         subject = rng.choice(SUBJECTS)
         roles = ["mentee", "mentor"] if index < 2 else ["mentee"]
         result.append(dict(full_name=unique_name(), category="teacher", roles=roles,
-                           position=f"учитель ({subject}), молодой специалист, стаж {rng.randint(0, 3)} г.",
+                           position=f"учитель ({subject}), молодой специалист, стаж {count(rng.randint(0, 3), 'год', 'года', 'лет')}",
                            subjects=[subject]))
     classes = [f"{n}{letter}" for n in (5, 6, 7, 8, 9) for letter in "АБ"]
     for index in range(80):  # students of several classes
@@ -97,7 +100,9 @@ def load() -> str:
     with database.atomic():
         org = Organisation.create(
             name="Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»",
-            short_name="МБОУ СОШ № 7", kind="school", head_name="Кравцова Людмила Николаевна")
+            short_name="МБОУ «СОШ № 7»", kind="school", head_name="Кравцова Людмила Николаевна",
+            head_position="Директор", address="426000, Удмуртская Республика, г. Ижевск, ул. Школьная, д. 7",
+            inn="1831000007", ogrn="1021801000007")
 
         def add(login, full_name, category, roles, **fields):
             user = User.create(organisation=org, login=login, full_name=full_name, category=category,
@@ -108,8 +113,10 @@ def load() -> str:
             return user
 
         add("admin", "Сидоров Виктор Павлович", "teacher", ["admin"], position="заместитель директора по ИКТ")
-        add("kurator", "Белова Ирина Геннадьевна", "teacher", ["coordinator"],
-            position="заместитель директора по УВР, куратор программы наставничества", subjects=["история"])
+        curator = add("kurator", "Белова Ирина Геннадьевна", "teacher", ["coordinator"],
+                      position="заместитель директора по учебно-воспитательной работе", subjects=["история"])
+        Organisation.update(curator=curator).where(Organisation.id == org.id).execute()
+        org = Organisation.get_by_id(org.id)
         taken = {"admin", "kurator", "mentor", "mentee"}
         first_mentor = first_mentee = True
         mentors = mentees = 0
@@ -131,4 +138,6 @@ def load() -> str:
     load_demo_consents(org)
     from webapp.monitoring.demo import load_programme_life
     load_programme_life(org)
-    return f"{org.short_name}: {mentors} наставников, {mentees} наставляемых, куратор и администратор"
+    return plural(mentors, "%(num)d наставник", "%(num)d наставника", "%(num)d наставников") + ", " + plural(
+        mentees, "%(num)d наставляемый", "%(num)d наставляемых", "%(num)d наставляемых") + ", " + _(
+        "куратор и администратор") + f" ({org.short_name})"

@@ -30,6 +30,7 @@ NAVIGATION = [
     ("practices.index", _l("Копилка практик"), None, PROGRAMME),
     ("recognition.register", _l("Поощрения"), {"admin", "coordinator"}, PROGRAMME),
     ("news.index", _l("Новости"), None, PROGRAMME),
+    ("documents.index", _l("Документы"), {"admin", "coordinator"}, PROGRAMME),
     ("notifications.index", NotificationsLabel(), None, None),
     ("ops.health_page", _l("Состояние системы"), {"admin"}, None),
 ]
@@ -68,6 +69,10 @@ def navigation() -> list[MenuItem]:
 
 
 def init_app(app) -> None:
+    from webapp import plurals
+    plurals.init_app(app)
+    from webapp import links
+    links.init_app(app)
     app.jinja_env.globals.update(
         ROLE_LABELS=ROLE_LABELS,
         CATEGORY_LABELS=CATEGORY_LABELS,

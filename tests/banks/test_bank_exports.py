@@ -9,7 +9,7 @@ import pytest
 
 from tests.banks import builders
 from tests.banks.test_bank_pages import bank  # noqa: F401  (fixture)
-from webapp.models import AuditEvent
+from webapp.models import AuditEvent, User
 
 
 def _sheet(response):
@@ -61,8 +61,10 @@ def test_xlsx_of_mentees_keeps_ranked_order(as_coordinator, bank):
 def test_xlsx_neutralises_formulas(as_coordinator, bank):
     builders.respond(bank["mentor"], bank["version"], bank["questions"], {"about": "=HYPERLINK(\"http://x\")"},
                      status="draft")
-    rows = _rows(_sheet(as_coordinator.get("/banks/mentors/export.xlsx")))
-    assert all(not str(v).startswith("=") for v in rows[1] if v)
+    User.update(full_name='=HYPERLINK("http://x","Иванов")').where(User.id == bank["mentor"].id).execute()
+    sheet = _sheet(as_coordinator.get("/banks/mentors/export.xlsx"))
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
 def test_xlsx_of_selected_people_and_forged_selection(as_coordinator, bank):
@@ -90,8 +92,8 @@ def test_consent_forms_for_one_adult(as_coordinator, bank):
     body = _text(response)
     assert "СОГЛАСИЕ" in body and "на обработку персональных данных" in body
     assert "Федерального закона от 27.07.2006 № 152-ФЗ" in body
-    assert "Я, Безсогласий Олег Олегович" in body and "Школа № 1" in body
-    for part in ("Цели обработки", "Перечень персональных данных", "Срок действия согласия", "Порядок отзыва"):
+    assert "Я, Безсогласий Олег Олегович" in body and "даю согласие школе № 1 (далее — Оператор)" in body
+    for part in ("Цель обработки", "Перечень персональных данных", "Срок действия согласия", "Порядок отзыва"):
         assert part in body
     assert "на участие в программе наставничества" in body and "в качестве наставника" in body
     assert _page_breaks(response) == 1
@@ -99,8 +101,8 @@ def test_consent_forms_for_one_adult(as_coordinator, bank):
 
 def test_consent_forms_for_a_minor_name_the_representative(as_coordinator, bank):
     body = _text(as_coordinator.get(f"/consents/people/{bank['mentee'].id}/forms.docx"))
-    assert "несовершеннолетнего(ей) Учеников Пётр Иванович" in body
-    assert "Я, Ученикова Мария Петровна" in body and "законным представителем (мать)" in body
+    assert "несовершеннолетнего Ученикова Петра Ивановича, обучающегося 7 «Б» класса" in body
+    assert "Я, Ученикова Мария Петровна" in body and "являясь матерью и законным представителем" in body
 
 
 def test_consent_forms_for_an_unknown_representative_leave_blanks(as_coordinator, bank, school):
@@ -108,7 +110,7 @@ def test_consent_forms_for_an_unknown_representative_leave_blanks(as_coordinator
     child = make_user(school["org"], "child", ["mentee"], full_name="Малышев Кирилл Андреевич",
                       category="student", class_name="5А")
     body = _text(as_coordinator.get(f"/consents/people/{child.id}/forms.docx"))
-    assert "Я, ______" in body and "несовершеннолетнего(ей) Малышев Кирилл Андреевич (обучающийся, 5А класс)" in body
+    assert "Я, ______" in body and "несовершеннолетнего Малышева Кирилла Андреевича, обучающегося 5 «А» класса" in body
 
 
 def test_batch_consent_forms_for_the_filtered_bank(as_coordinator, bank):
@@ -124,7 +126,7 @@ def test_batch_consent_forms_for_the_filtered_bank(as_coordinator, bank):
 def test_batch_consent_forms_for_a_selection(as_coordinator, bank):
     url = f"/banks/mentees/consent-forms.docx?user={bank['mentee'].id}&user={bank['both'].id}"
     body = _text(as_coordinator.get(url))
-    assert "Учеников Пётр Иванович" in body and "Реверсов Илья Олегович" in body
+    assert "Ученикова Петра Ивановича" in body and "Реверсов Илья Олегович" in body
     assert "Наставникова" not in body
 
 

@@ -13,12 +13,12 @@ from webapp.models import Consent, Organisation, User
 
 def _load():
     demo.load()
-    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
+    org = Organisation.get(Organisation.short_name == "МБОУ «СОШ № 7»")
     return org
 
 
 def test_demo_consents(demo_app):
-    org = Organisation.get(Organisation.short_name == "МБОУ СОШ № 7")
+    org = Organisation.get(Organisation.short_name == "МБОУ «СОШ № 7»")
     people = list(User.select().where(User.organisation == org))
     states = services.states_for(people)
     statuses = [states[u.id].status for u in people if u.has_role("mentor", "mentee")]

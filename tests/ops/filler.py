@@ -31,7 +31,12 @@ def _value(table: str, column) -> object:
 
 
 def _order(db: pw.Database, tables: list[str]) -> list[str]:
-    deps = {t: {fk.dest_table for fk in db.get_foreign_keys(t)} - {t} for t in tables}
+    """Tables in an order that fills every NOT NULL foreign key (a nullable one, such as the
+    organisation's curator pointing back at an account, may stay empty: that breaks the cycle)."""
+    def required(table):
+        nullable = {c.name for c in db.get_columns(table) if c.null}
+        return {fk.dest_table for fk in db.get_foreign_keys(table) if fk.column not in nullable}
+    deps = {t: required(t) - {t} for t in tables}
     ordered: list[str] = []
     while deps:
         ready = sorted(t for t, d in deps.items() if not (d - set(ordered)))

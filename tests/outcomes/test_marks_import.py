@@ -9,7 +9,7 @@ import openpyxl
 from tests.conftest import text
 from tests.factories import make_user
 from webapp.models import TermMark
-from webapp.monitoring import marks_import
+from webapp.users.importing import XLSX_LIMITS
 
 CSV = ("Ученик;Класс;Дисциплина;Итог\n"
        "Петров Пётр;7А;Математика;4\n"
@@ -82,7 +82,7 @@ def test_bad_files_and_mappings(school, as_coordinator, app):
     assert _upload(as_coordinator, "x.xlsx", b"not a zip").status_code == 400
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/big.xml", b"0" * (marks_import.MAX_UNPACKED + 1))
+        archive.writestr("xl/big.xml", b"0" * (XLSX_LIMITS.max_member_size + 1))
     response = _upload(as_coordinator, "bomb.xlsx", bomb.getvalue())
     assert response.status_code == 400 and "слишком большой" in text(response)
     page = text(_upload(as_coordinator, "j.csv", CSV.encode()))

@@ -38,7 +38,7 @@ def test_spravka_of_the_demo_school(demo_app):
     assert doc.styles["Normal"].font.name == "Times New Roman" and doc.styles["Normal"].font.size.pt == 14
     body = _all_text(doc)
     assert f"{year}/{year + 1} учебный год" in body
-    assert f"С 01.09.{year} по 31.08.{year + 1}" in body and "начавших работу в этом году: 14." in body
+    assert f"С 01.09.{year} по 31.08.{year + 1}" in body and "начавших работу в этом году: 16." in body
     rates = doc.tables[0]
     assert [c.text for c in rates.rows[0].cells] == ["Анкета", "Опрошено", "Ответили", "Доля ответивших"]
     exit_row = next(r for r in rates.rows if r.cells[0].text == "Итоговый мониторинг")
@@ -74,4 +74,4 @@ def test_tables_xlsx(demo_app):
     assert book.sheetnames == ["Охват", "До и после", "Процесс", "Наставники"]
     rows = list(book["До и после"].iter_rows(values_only=True))
     adaptation = next(r for r in rows if r[1] == "Адаптация молодых педагогов")
-    assert adaptation[2] == 6 and adaptation[9] == "улучшение" and adaptation[6] < adaptation[5] < adaptation[7]
+    assert adaptation[2] == 7 and adaptation[9] == "улучшение" and adaptation[6] < adaptation[5] < adaptation[7]

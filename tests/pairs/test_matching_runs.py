@@ -33,9 +33,65 @@ def test_run_stores_parameters_suggestions_and_the_unmatched(coordinator, people
     # «mentor» takes one: young1 or young3 is left without a pair, with a reason
     unmatched = list(UnpairedMentee.select())
     assert run.n_unmatched == len(unmatched) >= 1
-    assert all(u.reason for u in unmatched)
+    # codes are stored, the words come from the catalogue when the page is shown
+    assert all(u.code == "capacity_exhausted" and u.reason == "" for u in unmatched)
     page = text(coordinator.get(f"/matching/runs/{run.id}"))
     assert "Молодой Артём Сергеевич" in page and "Почему" in page
+    page = text(coordinator.get("/matching/unpaired"))
+    assert "Места у подходящих наставников уже заняты другими наставляемыми." in page
+    coordinator.post("/language", data={"lang": "en", "next": "/matching/unpaired"})
+    page = text(coordinator.get("/matching/unpaired"))
+    assert "The places of suitable mentors are already taken by other mentees." in page
+
+
+def test_old_runs_stored_with_words_still_render(coordinator, people):
+    """Runs stored before codes: a Russian reason, component labels and look-alike words."""
+    import json
+    start(coordinator)
+    run = MatchingRun.select().get()
+    UnpairedMentee.update(code="", reason="Старая причина без кода.").execute()
+    s = Suggestion.select().where((Suggestion.run == run) & (Suggestion.mentee == people["young1"].id)).first()
+    old = json.loads(s.explanation_json)
+    old.pop("root_words"), old.pop("close_words"), old.pop("text_note")
+    old["similar_words"] = [["садоводство", "руководство"]]
+    for c in old["components"]:
+        c["label"] = "старая подпись " + c["key"]
+        c["key"] = "old_" + c["key"]
+    Suggestion.update(explanation_json=json.dumps(old, ensure_ascii=False)).where(Suggestion.id == s.id).execute()
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young1'].id}"))
+    assert "«садоводство» ~ «руководство»" in page and "старая подпись text" in page
+    assert "Похожие по написанию слова (подбор до обновления)" in page
+    assert "Старая причина без кода." in text(coordinator.get("/matching/unpaired"))
+
+
+def test_explanation_says_when_descriptions_have_nothing_in_common(coordinator, people):
+    import json
+    start(coordinator)
+    run = MatchingRun.select().get()
+    s = Suggestion.select().where((Suggestion.run == run) & (Suggestion.mentee == people["young1"].id)).first()
+    stored = json.loads(s.explanation_json)
+    assert {"shared_words", "root_words", "close_words", "text_note"} <= set(stored)
+    assert all("label" not in c for c in stored["components"])
+    stored["text_note"] = "nothing_in_common"
+    Suggestion.update(explanation_json=json.dumps(stored, ensure_ascii=False)).where(Suggestion.id == s.id).execute()
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young1'].id}"))
+    assert "В описаниях нет ни общих, ни близких по смыслу слов: сходство описаний 0." in page
+    assert "Сходство описаний" in page  # component label from the catalogue, by key
+
+
+def test_thesaurus_pairs_are_shown_with_their_group_from_the_catalogue(coordinator, people):
+    import json
+    start(coordinator)
+    run = MatchingRun.select().get()
+    s = Suggestion.select().where((Suggestion.run == run) & (Suggestion.mentee == people["young1"].id)).first()
+    stored = json.loads(s.explanation_json)
+    assert "synonym_words" in stored
+    stored["synonym_words"] = [["текучка", "текучесть", "staff_turnover"], ["слово", "другое", "unknown_code"]]
+    Suggestion.update(explanation_json=json.dumps(stored, ensure_ascii=False)).where(Suggestion.id == s.id).execute()
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young1'].id}"))
+    assert "Слова одной темы по словарю наставничества" in page
+    assert "«текучка» ~ «текучесть» <span class=\"hint\" data-group=\"staff_turnover\">(текучесть кадров)</span>" in page
+    assert "«слово» ~ «другое» <span class=\"hint\" data-group=\"unknown_code\">(unknown_code)</span>" in page
 
 
 def test_the_explanation_shows_profiles_problems_and_parts(coordinator, people):

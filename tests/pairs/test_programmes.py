@@ -85,7 +85,8 @@ def test_other_people_get_404_for_a_pair(pair, people, auth):
 
 @pytest.mark.parametrize("data,message", [
     ({"met_on": "", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "Укажите дату встречи"),
-    ({"met_on": "2999-01-01", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "в будущем"),
+    ({"met_on": "next-month", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "в будущем"),
+    ({"met_on": "2999-01-01", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "Дата должна быть не раньше"),
     ({"met_on": "вчера", "format": "in_person", "duration_minutes": "40", "topic": "x"}, "не распознана"),
     ({"met_on": "today", "format": "телепатия", "duration_minutes": "40", "topic": "x"}, "Выберите формат"),
     ({"met_on": "today", "format": "remote", "duration_minutes": "много", "topic": "x"}, "целым числом"),
@@ -96,6 +97,8 @@ def test_bad_meeting_input_changes_nothing(pair, people, auth, data, message):
     client = login_as(auth, "mentor2")
     if data["met_on"] == "today":
         data = {**data, "met_on": dt.date.today().isoformat()}
+    if data["met_on"] == "next-month":
+        data = {**data, "met_on": (dt.date.today() + dt.timedelta(days=30)).isoformat()}
     response = client.post(f"/pairs/{pair.id}/meetings", data=data, follow_redirects=True)
     assert message in text(response)
     assert MeetingLog.select().count() == 0
@@ -168,11 +171,13 @@ def test_order_lists_exactly_the_confirmed_pairs_and_stores_its_number(coordinat
     assert response.mimetype.endswith("wordprocessingml.document")
     paragraphs, rows = docx_text(response.data)
     assert "О закреплении наставнических пар (групп)" in paragraphs
-    assert "«2» марта 2026 г." in paragraphs and "№ 15-н" in paragraphs
-    assert "Школа № 1" in paragraphs and "ПРИКАЗЫВАЮ" in paragraphs and "Кураторова Ирина Петровна" in paragraphs
+    assert "2 марта 2026 г.\t№ 15-н" in paragraphs
+    assert "Школа № 1" in paragraphs and "ПРИКАЗЫВАЮ" in paragraphs
+    assert "на куратора программы наставничества Кураторову Ирину Петровну." in paragraphs
+    assert "Директор\t____________\tЛ.Н. Директорова" in paragraphs
     listed = {(r[1], r[2]) for r in rows[1:]}
     assert listed == {("Выгоранова Ольга Ивановна", "Начинающая Дарья Олеговна"),
-                      ("Старшеклассников Иван Петрович", "Учеников Пётр Иванович")}
+                      ("Старшеклассников Иван Петрович, 10 «А» класс", "Учеников Пётр Иванович, 7 «Б» класс")}
     assert {g.order_number for g in MentoringGroup.select()} == {"15-н"}
     assert PairingOrder.get().signed_on == dt.date(2026, 3, 2)
     # the next order has nothing new to list; the same number is refused
@@ -181,7 +186,7 @@ def test_order_lists_exactly_the_confirmed_pairs_and_stores_its_number(coordinat
 
 
 def test_order_bad_input_and_forged_ids(coordinator, people, pair):
-    assert "Укажите номер" in text(coordinator.post("/pairs/order", data={"signed_on": "2026-03-02"}))
+    assert "не длиннее 40" in text(coordinator.post("/pairs/order", data={"number": "9" * 41, "signed_on": "2026-03-02"}))
     assert "не распознана" in text(coordinator.post("/pairs/order", data={"number": "1", "signed_on": "32.13.2026"}))
     assert coordinator.post("/pairs/order", data={"number": "1", "signed_on": "2026-03-02", "group": "x"}).status_code == 404
     other = MentoringGroup.create(organisation=people["other_org"], form="teacher_teacher")
@@ -190,21 +195,26 @@ def test_order_bad_input_and_forged_ids(coordinator, people, pair):
     assert MentoringGroup.get_by_id(pair.id).order_number == ""
 
 
-def test_programme_docx_with_missing_data_has_blanks(pair, coordinator):
+def test_programme_docx_of_a_new_pair(pair, coordinator):
     response = coordinator.get(f"/pairs/{pair.id}/programme.docx")
     paragraphs, rows = docx_text(response.data)
     assert "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА" in paragraphs
-    assert "________" in paragraphs  # no goals, no order yet
-    assert rows[0][:5] == ["№", "Наименование мероприятия", "Срок реализации", "Ответственный исполнитель",
+    assert "Куратор: Кураторова Ирина Петровна" in paragraphs and "Текущий этап" not in paragraphs
+    assert "1. Запрос наставляемого" in paragraphs and "2. Проблемы" in paragraphs
+    assert rows[1][:5] == ["№ п/п", "Наименование мероприятия", "Срок реализации", "Ответственный исполнитель",
                            "Результат (вид документа)"]
 
 
-def test_order_docx_with_missing_organisation_data_has_blanks(pair, coordinator, people):
+def test_order_with_missing_requisites_names_what_to_fill_in(pair, coordinator, people):
     people["org"].head_name = ""
+    people["org"].curator = None
     people["org"].save()
     response = coordinator.post("/pairs/order", data={"number": "3", "signed_on": "2026-03-02"})
-    paragraphs, _ = docx_text(response.data)
-    assert "____________________" in paragraphs
+    page = text(response)
+    assert response.status_code == 400
+    assert "ФИО руководителя" in page and "куратор программы наставничества" in page
+    assert "«Документы» → «Реквизиты организации»" in page
+    assert PairingOrder.select().count() == 0 and MentoringGroup.get_by_id(pair.id).order_number == ""
 
 
 def test_consents_docx_for_a_pair(pair, coordinator):

@@ -69,7 +69,9 @@ def test_atom_feed_is_public_valid_and_escaped(client, as_coordinator, school):
     assert entry.find(f"{ATOM}title").text == "<script>alert(1)</script> & «кавычки»"
     assert entry.find(f"{ATOM}content").text == "Текст с <b>тегами</b> & амперсандом"
     assert entry.find(f"{ATOM}content").get("type") == "text"
-    assert entry.find(f"{ATOM}link").get("href").startswith("http")
+    # no BASE_URL configured: links are paths (never built from the Host header), ids stay absolute IRIs
+    assert entry.find(f"{ATOM}link").get("href").startswith("/news/")
+    assert entry.find(f"{ATOM}id").text.startswith("tag:")
     assert client.get("/news/999999/feed.atom").status_code == 404
 
 

@@ -122,7 +122,10 @@ def test_docx_export_is_a_landscape_table(as_coordinator, school):
     assert "attachment" in response.headers["Content-Disposition"]
     doc = Document(BytesIO(response.data))
     assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
-    table = doc.tables[0]
+    assert doc.tables[0].rows[0].cells[1].text.startswith("УТВЕРЖДЕНА\nприказом Школа 1\nот «___»")
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    assert "Heading" not in " ".join(p.style.name for p in doc.paragraphs)
+    table = doc.tables[1]
     assert [c.text for c in table.rows[0].cells][:5] == ["№", "Наименование мероприятий", "Срок реализации",
                                                          "Ответственный исполнитель", "Результат (вид документа)"]
     all_text = "\n".join(c.text for row in table.rows for c in row.cells)

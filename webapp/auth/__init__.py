@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_login import LoginManager
 
+from webapp.auth import sessions
 from webapp.ids import parse_id
 from webapp.models import User
 
@@ -18,7 +19,7 @@ def load_user(user_id: str):
     if user_id is None:
         return None
     user = User.get_or_none(User.id == user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or not sessions.is_current(user):
         return None
     return user
 

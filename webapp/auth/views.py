@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
 from webapp.access import public, signed_in
-from webapp.auth import invitations, throttle
+from webapp.auth import invitations, passwords, sessions, throttle
 from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
 from webapp.i18n import LANGUAGES
 from webapp.models import AuditEvent, User
@@ -42,15 +43,18 @@ def login():
             error = _("Слишком много неудачных попыток входа. Подождите 15 минут и попробуйте снова.")
             status = 429
         else:
+            delay = throttle.delay_for(name)
+            if delay:
+                time.sleep(delay)  # many failures for this account from elsewhere: slower, never locked
             user = User.get_or_none(User.login == name)
-            if user is None or not user.check_password(form.password.data):
+            if not passwords.verify(user, form.password.data):
                 throttle.record_failure(name, _address())
                 error = _("Неверный логин или пароль.")
             elif not user.is_active:
                 error = _("Учётная запись отключена. Обратитесь к куратору.")
             else:
-                throttle.clear(name)
-                login_user(user)
+                throttle.clear(name, _address())
+                sessions.begin(user)
                 user.last_login_at = dt.datetime.now()
                 user.save(only=[User.last_login_at])
                 return redirect(_safe_next(request.args.get("next")))
@@ -63,7 +67,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @public
 def logout():
-    logout_user()
+    if current_user.is_authenticated:
+        sessions.end_everywhere(current_user)
+    sessions.end_here()
     flash(_("Вы вышли из системы."), "info")
     return redirect(url_for("auth.login"), 303)
 
@@ -73,12 +79,17 @@ def logout():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
+        weak = passwords.problems(form.password.data, login=current_user.login, full_name=current_user.full_name)
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("Текущий пароль введён неверно."))
+        elif weak:
+            form.password.errors = list(form.password.errors) + [_(message) for message in weak]
         else:
             current_user.set_password(form.password.data)
             current_user.save(only=[User.password_hash])
             AuditEvent.record("password_changed", actor=current_user, target=current_user.login)
+            sessions.end_everywhere(current_user)  # every other device signs in again
+            sessions.begin(current_user._get_current_object())
             flash(_("Пароль изменён."), "success")
             return redirect(url_for("dashboard.index"), 303)
     status = 400 if request.method == "POST" else 200
@@ -94,12 +105,15 @@ def accept_invitation(token: str):
         return render_template("auth/invitation_invalid.html", message=exc.message), 400
     form = NewPasswordForm()
     if form.validate_on_submit():
-        invitations.accept(user, form.password.data)
-        AuditEvent.record("invitation_accepted", actor=user, target=user.login)
-        logout_user()
-        login_user(user)
-        flash(_("Пароль установлен. Добро пожаловать!"), "success")
-        return redirect(url_for("dashboard.index"), 303)
+        weak = passwords.problems(form.password.data, login=user.login, full_name=user.full_name)
+        if not weak:
+            invitations.accept(user, form.password.data)
+            AuditEvent.record("invitation_accepted", actor=user, target=user.login)
+            sessions.end_everywhere(user)
+            sessions.begin(user)
+            flash(_("Пароль установлен. Добро пожаловать!"), "success")
+            return redirect(url_for("dashboard.index"), 303)
+        form.password.errors = list(form.password.errors) + [_(message) for message in weak]
     status = 400 if request.method == "POST" else 200
     return render_template("auth/accept_invitation.html", form=form, user=user), status
 

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from webapp import export_text
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
 from webapp.consents import services as consents
 from webapp.labels import CATEGORY_LABELS
@@ -18,12 +19,6 @@ CONSENT_STATUS_LABELS = {"none": "нет", "partial": "неполные", "compl
                          "revoked": "отозваны"}
 PERSON_HEADERS = ["ФИО", "Категория", "Класс / должность", "Предметы", "Статус анкеты", "Согласия"]
 HIDDEN = "ответы скрыты: согласие отозвано"
-
-
-def _clean(value: str) -> str:
-    """Text that a spreadsheet will not read as a formula."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def question_columns(organisation, purpose: str) -> list[tuple[tuple[int, str], str]]:
@@ -54,18 +49,18 @@ def bank_workbook(organisation, role: str, users) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Банк наставников" if role == "mentor" else "Банк наставляемых"
-    sheet.append(PERSON_HEADERS + [_clean(header) for _, header in columns])
+    export_text.append(sheet, PERSON_HEADERS + [str(header) for _, header in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for user in users:
         state = states[user.id]
-        person = [_clean(user.full_name), str(CATEGORY_LABELS.get(user.category, user.category)),
-                  _clean(user.class_name or user.position), _clean(", ".join(user.subject_list)),
+        person = [str(user.full_name), str(CATEGORY_LABELS.get(user.category, user.category)),
+                  str(user.class_name or user.position), str(", ".join(user.subject_list)),
                   QUESTIONNAIRE_STATUS_LABELS[questionnaire_status(views[user.id])],
                   CONSENT_STATUS_LABELS[state.status]]
         if state.answers_hidden:
-            sheet.append(person + ([HIDDEN] if columns else []))
+            export_text.append(sheet, person + ([HIDDEN] if columns else []))
             continue
         found: dict[tuple[int, str], str] = {}
         # submitted responses first, then the newest: the first answer found for a column wins
@@ -73,7 +68,7 @@ def bank_workbook(organisation, role: str, users) -> bytes:
         for view in ordered:
             for answer in view.answers:
                 found.setdefault((view.questionnaire.id, answer.question.key), answer.text)
-        sheet.append(person + [_clean(found.get(key, "")) for key, _ in columns])
+        export_text.append(sheet, person + [str(found.get(key, "")) for key, _ in columns])
     for index in range(1, len(PERSON_HEADERS) + len(columns) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 32 if index == 1 else 24
     sheet.freeze_panes = "B2"

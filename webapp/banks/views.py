@@ -1,7 +1,7 @@
 """The coordinator's banks: tables with active search, the person page, XLSX and DOCX exports."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
@@ -12,6 +12,7 @@ from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, response
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
 from webapp.consents import services as consents
 from webapp.consents.documents import consent_forms
+from webapp.documents.responses import document_or_message
 from webapp.downloads import download
 from webapp.htmx import render
 from webapp.ids import ids_or_404
@@ -74,8 +75,8 @@ def _xlsx(role: str):
 
 def _docx(role: str):
     people = _selected_or_filtered(role)
-    data = consent_forms(people, current_user.organisation)
-    return download(data, "soglasiya.docx")
+    back = url_for("banks.mentors" if role == "mentor" else "banks.mentees")
+    return document_or_message(lambda: consent_forms(people, current_user.organisation), "soglasiya.docx", back)
 
 
 @bp.route("/mentors")

@@ -1,178 +1,141 @@
-"""Printable consent forms (DOCX): personal data (ст. 9 Федерального закона № 152-ФЗ) and taking part.
+"""Consent forms (DOCX) through the document layer: to the processing of personal data (ч. 4 ст. 9
+and ст. 10 152-ФЗ) and to take part in the programme (with the additional duties of a
+teacher-mentor). One document holds the forms of one or many people, each form from a new page.
 
-One document holds the forms of one or many people; every form starts on a new page. What is
-known is filled in (organisation, the person's ФИО, class or position, the legal representative
-if a consent was recorded before); the rest is left as blanks to fill in by hand.
+Everything the school holds is filled in: the operator's name and address, the person's name, class
+or position, and the identity documents, addresses and representative's authority stored in the
+person's details; what the school does not hold stays a line to fill in by hand.
 """
 from __future__ import annotations
 
-from io import BytesIO
-
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+import datetime as dt
 
 from webapp.consents.services import is_minor, states_for
-from webapp.labels import CATEGORY_LABELS
+from webapp.documents import templates
+from webapp.documents.requisites import org_context
+from webapp.models import PersonDetails
+from webapp.russian import decline_name, decline_phrase, initials_surname
+from webapp.russian.names import FEMALE, Name, gender_of
+from webapp.russian.numbers import class_genitive, class_parts, short_date
 
-BLANK = "_" * 30
-SHORT_BLANK = "_" * 12
-
-PURPOSES = [
-    "организация и реализация программы наставничества в соответствии с целевой моделью наставничества;",
-    "формирование банка наставников и банка наставляемых, подбор наставнических пар (групп);",
-    "подготовка приказов о закреплении наставнических пар (групп) и персонализированных программ наставничества;",
-    "мониторинг и оценка эффективности программы наставничества, подготовка отчётности;",
-]
-DATA = [
-    "фамилия, имя, отчество;",
-    "категория участника (педагог, обучающийся, студент, представитель работодателя);",
-    "класс (для обучающихся), должность, место работы или учёбы;",
-    "преподаваемые или изучаемые предметы;",
-    "адрес электронной почты, логин в информационной системе «Наставник»;",
-    "ответы на анкеты наставника (наставляемого): профессиональные запросы и компетенции, интересы, "
-    "удобные форма, формат и время встреч;",
-    "сведения о закреплении в наставнической паре (группе) и результаты мониторинга.",
-]
-ACTIONS = ("сбор, запись, систематизация, накопление, хранение, уточнение (обновление, изменение), "
-           "извлечение, использование, передача (предоставление, доступ) куратору программы наставничества, "
-           "наставнику (наставляемому) в закреплённой паре (группе) и руководителю Оператора, обезличивание, "
-           "блокирование, удаление, уничтожение — с использованием средств автоматизации и без них")
+LINE = "_" * 28
+CONSENT_NEEDS = ("name", "short_name", "address", "head_position", "head_name")
+OWN_CONSENT_GRADE = 8  # with no birth date, pupils from the 8th grade are taken as 14 or older
 
 
-def _role_words(user, genitive: bool = True) -> str:
+def _female(full_name: str) -> bool:
+    return gender_of(Name.parse(full_name)) == FEMALE
+
+
+def _or_line(value) -> str:
+    return value.strip() if isinstance(value, str) and value.strip() else LINE
+
+
+def _identity(name: str, address: str, document: str, issued_on, issuer: str) -> dict:
+    return {"name": name or LINE, "initials": initials_surname(name) if name else LINE,
+            "address": _or_line(address), "document": _or_line(document),
+            "document_issued": short_date(issued_on) or LINE, "document_issuer": _or_line(issuer)}
+
+
+def _subject(user, details) -> dict:
+    female = _female(user.full_name)
+    klass = f", {'обучающейся' if female else 'обучающегося'} {class_genitive(user.class_name)}" \
+        if user.class_name else ""
+    d = details or PersonDetails()
+    return {**_identity(user.full_name, d.address, d.document, d.document_issued_on, d.document_issuer),
+            "name_gent": decline_name(user.full_name, "gent"),
+            "minor_gent": "несовершеннолетней" if female else "несовершеннолетнего", "class_gent": klass}
+
+
+def _role_gent(user) -> str:
+    """«в качестве наставника», «… наставляемой» (a substantivised participle agrees with the person)."""
     roles = user.role_set
+    mentee = "наставляемой" if _female(user.full_name) else "наставляемого"
     if {"mentor", "mentee"} <= roles:
-        return "наставника и наставляемого"
-    if "mentor" in roles:
-        return "наставника"
-    return "наставляемого"
+        return f"наставника и {mentee}"
+    return "наставника" if "mentor" in roles else mentee
 
 
-def _who(user) -> str:
-    label = str(CATEGORY_LABELS.get(user.category, user.category))
-    detail = f"{user.class_name} класс" if user.class_name else user.position
-    return f"{label}, {detail}" if detail else label
+def _age(birth_date, today: dt.date):
+    if birth_date is None:
+        return None
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
 
 
-def _setup(document) -> None:
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-    style.paragraph_format.space_after = Pt(4)
-    for section in document.sections:
-        section.top_margin = section.bottom_margin = Cm(2)
-        section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+def signs_own(user, details, organisation, today: dt.date) -> bool:
+    """A 14–17-year-old signs their own consent too when the school asks for it."""
+    threshold = organisation.minor_own_consent_age or 0
+    if not threshold or not is_minor(user):
+        return False
+    age = _age(details.birth_date if details else None, today)
+    if age is not None:
+        return age >= threshold
+    grade = class_parts(user.class_name)[0]
+    return bool(grade) and int(grade) >= OWN_CONSENT_GRADE
 
 
-def _title(document, *lines) -> None:
-    for index, line in enumerate(lines):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(line)
-        run.bold = index == 0
-
-
-def _para(document, text: str, *, bold_prefix: str = ""):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if bold_prefix:
-        paragraph.add_run(bold_prefix).bold = True
-    paragraph.add_run(text)
-    return paragraph
-
-
-def _signature(document, signer: str) -> None:
-    document.add_paragraph()
-    document.add_paragraph(f"«___» ____________ 20___ г.        __________________ / {signer}")
-    note = document.add_paragraph("(дата)                                              (подпись)        (расшифровка подписи)")
-    note.runs[0].font.size = Pt(9)
-
-
-def _opening(user, organisation, representative) -> tuple[str, str]:
-    """(first paragraph, signer) for a person or for a minor's legal representative."""
+def _forms_for(user, details, representative_consent, organisation, valid_until: str, today: dt.date):
+    """(personal-data forms, participation forms) of one person."""
+    personal, participation = [], []
+    role = _role_gent(user)
+    own = _identity(user.full_name, *(((details.address, details.document, details.document_issued_on,
+                                        details.document_issuer)) if details else ("", "", None, "")))
+    position = (user.position or "").strip()
+    own_form = {"title_suffix": "", "by_representative": False, "relation_ablt": "", "authority": "",
+                "whose": "моих персональных данных", "valid_until": valid_until, "signer": {**own, "acting": ""},
+                "subject": {**own, "name_gent": decline_name(user.full_name, "gent"), "minor_gent": "",
+                            "class_gent": ""}}
     if is_minor(user):
-        name = representative.representative_name if representative else BLANK
-        relation = representative.representative_relation if representative else SHORT_BLANK
-        text = (f"Я, {name}, паспорт: серия {SHORT_BLANK} номер {SHORT_BLANK}, выдан {BLANK}, "
-                f"являясь законным представителем ({relation}) несовершеннолетнего(ей) {user.full_name} "
-                f"({_who(user)}), ")
-        return text, (representative.representative_name if representative else BLANK)
-    text = (f"Я, {user.full_name} ({_who(user)}), паспорт: серия {SHORT_BLANK} номер {SHORT_BLANK}, "
-            f"выдан {BLANK}, ")
-    return text, user.full_name
+        d = details or PersonDetails()
+        name = d.representative_name or (representative_consent.representative_name if representative_consent else "")
+        relation = d.representative_relation or (representative_consent.representative_relation
+                                                 if representative_consent else "")
+        signer = _identity(name, d.representative_address, d.representative_document,
+                           d.representative_document_issued_on, d.representative_document_issuer)
+        subject = _subject(user, details)
+        acting = "действующая" if name and _female(name) else ("действующий" if name else "действующий(ая)")
+        female = _female(user.full_name)
+        form = {"title_suffix": " несовершеннолетнего", "by_representative": True,
+                "relation_ablt": decline_phrase(relation, "ablt") if relation else LINE,
+                "authority": _or_line(d.authority_document),
+                "whose": ("персональных данных несовершеннолетней, законным представителем которой я являюсь,"
+                          if female else "персональных данных несовершеннолетнего, законным представителем "
+                                         "которого я являюсь,"),
+                "valid_until": valid_until, "signer": {**signer, "acting": acting}, "subject": subject}
+        personal.append(form)
+        participation.append({"title": "на участие несовершеннолетнего в программе наставничества",
+                              "by_representative": True, "relation_ablt": form["relation_ablt"], "duties": False,
+                              "role_gent": role, "signer": {**signer, "position_comma": ""}, "subject": subject})
+        if signs_own(user, details, organisation, today):
+            personal.append({**own_form, "title_suffix": " (подписывается обучающимся, достигшим 14 лет)"})
+        return personal, participation
+    personal.append(own_form)
+    duties = user.category == "teacher" and "mentor" in user.role_set
+    participation.append({
+        "title": "на участие в программе наставничества" + (" и на возложение дополнительных обязанностей, "
+                                                            "связанных с наставнической деятельностью" if duties else ""),
+        "by_representative": False, "relation_ablt": "", "duties": duties, "role_gent": role,
+        "signer": {**own, "position_comma": f", {position}" if position else ""},
+        "subject": {"name_gent": "", "minor_gent": "", "class_gent": ""}})
+    return personal, participation
 
 
-def personal_data_form(document, user, organisation, representative=None) -> None:
-    minor = is_minor(user)
-    _title(document, "СОГЛАСИЕ", "на обработку персональных данных"
-           + (" несовершеннолетнего" if minor else ""))
-    opening, signer = _opening(user, organisation, representative)
-    whose = "персональных данных несовершеннолетнего(ей), законным представителем которого(ой) я являюсь" \
-        if minor else "моих персональных данных"
-    _para(document, opening + "в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ "
-          f"«О персональных данных» свободно, своей волей и в своём интересе даю согласие {organisation.name} "
-          f"(далее — Оператор), адрес: {BLANK}, на обработку {whose} на следующих условиях.")
-    _para(document, "", bold_prefix="1. Цели обработки:")
-    for item in PURPOSES:
-        document.add_paragraph(item, style="List Bullet")
-    _para(document, "", bold_prefix="2. Перечень персональных данных, на обработку которых даётся согласие:")
-    for item in DATA:
-        document.add_paragraph(item, style="List Bullet")
-    _para(document, f" {ACTIONS}.", bold_prefix="3. Перечень действий с персональными данными:")
-    _para(document, " настоящее согласие действует со дня его подписания до достижения целей обработки "
-          "(окончания участия в программе наставничества) или до дня его отзыва. По достижении целей "
-          "обработки или при отзыве согласия персональные данные уничтожаются в срок, не превышающий "
-          "тридцати дней, если иное не предусмотрено федеральным законом.", bold_prefix="4. Срок действия согласия:")
-    _para(document, " согласие может быть отозвано в любой момент письменным заявлением, поданным Оператору "
-          "(часть 2 статьи 9 Федерального закона № 152-ФЗ), либо в личном кабинете информационной системы "
-          "«Наставник». После отзыва согласия участник исключается из банка наставников (наставляемых), а "
-          "его анкетные данные не используются. Оператор вправе продолжить обработку без согласия при "
-          "наличии оснований, указанных в пунктах 2–11 части 1 статьи 6, части 2 статьи 10 и части 2 "
-          "статьи 11 Федерального закона № 152-ФЗ.", bold_prefix="5. Порядок отзыва:")
-    _para(document, "Подтверждаю, что ознакомлен(а) с положениями Федерального закона от 27.07.2006 № 152-ФЗ "
-          "«О персональных данных», права и обязанности в области защиты персональных данных мне разъяснены.")
-    _signature(document, signer)
-
-
-def participation_form(document, user, organisation, representative=None) -> None:
-    minor = is_minor(user)
-    _title(document, "ПИСЬМЕННОЕ СОГЛАСИЕ", "на участие в программе наставничества")
-    opening, signer = _opening(user, organisation, representative)
-    if minor:
-        body = (f"даю согласие на участие несовершеннолетнего(ей) {user.full_name} в программе наставничества "
-                f"{organisation.name} в качестве {_role_words(user)}.")
-    else:
-        body = (f"даю согласие на участие в программе наставничества {organisation.name} в качестве "
-                f"{_role_words(user)}.")
-    _para(document, opening + body)
-    _para(document, "Мне разъяснено, что программа наставничества реализуется в соответствии с Положением о "
-          "системе наставничества Оператора и целевой моделью наставничества; участие в программе "
-          "добровольное; закрепление наставнической пары (группы) оформляется приказом руководителя "
-          "образовательной организации.")
-    _para(document, "Обязуюсь (обязуемся) участвовать в разработке и выполнении персонализированной программы "
-          "наставничества, во встречах наставнической пары (группы) и в анкетировании для мониторинга "
-          "эффективности программы.")
-    _para(document, "Я вправе отказаться от участия в программе в любое время, письменно уведомив куратора "
-          "программы наставничества.")
-    _signature(document, signer)
+def consent_context(users, organisation, today: dt.date | None = None) -> dict:
+    today = today or dt.date.today()
+    valid_until = short_date(organisation.school_year_end(today))
+    states = states_for(users)
+    details = {d.user_id: d for d in PersonDetails.select().where(PersonDetails.user.in_([u.id for u in users]))} \
+        if users else {}
+    personal, participation = [], []
+    for user in users:
+        p, q = _forms_for(user, details.get(user.id), states[user.id].latest_representative(), organisation,
+                          valid_until, today)
+        personal += p
+        participation += q
+    return {"org": org_context(organisation, today, need=CONSENT_NEEDS), "personal": personal,
+            "participation": participation}
 
 
 def consent_forms(users, organisation) -> bytes:
-    """Both forms for each person, every form on its own page, as DOCX bytes."""
-    document = Document()
-    _setup(document)
-    states = states_for(users)
-    first = True
-    for user in users:
-        representative = states[user.id].latest_representative()
-        for build in (personal_data_form, participation_form):
-            if not first:
-                document.add_page_break()
-            first = False
-            build(document, user, organisation, representative)
-    if first:
-        document.add_paragraph("Нет участников для печати согласий.")
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()
+    """Every person's personal-data forms, then their participation forms, as one DOCX."""
+    return templates.render(organisation, "consents", consent_context(list(users), organisation))

@@ -73,6 +73,18 @@ def bank_members(organisation, role: str):
         & complete_condition()).order_by(User.full_name, User.id))
 
 
+def answers_hidden_ids(organisation=None):
+    """A query of the ids of people whose answers are hidden everywhere: their consent is revoked."""
+    query = User.select(User.id).where(status_condition(REVOKED))
+    if organisation is not None:
+        query = query.where(User.organisation == organisation)
+    return query
+
+
+def answers_hidden(user) -> bool:
+    return state_of(user).answers_hidden
+
+
 def in_bank(user: User, role: str | None = None) -> bool:
     """True when the person may be matched and paired: active, both consents valid (and the role)."""
     if user is None or not user.is_active:
@@ -214,4 +226,32 @@ def revoke(user: User, *, actor: User, reason: str = "") -> int:
             details += f"; причина: {reason}"
         AuditEvent.record("consent_revoked", actor=actor, organisation=user.organisation_id,
                           target=user.login, details=details)
+        flag_active_pairs(user, actor=actor, reason=reason)
     return count
+
+
+def flag_active_pairs(user: User, *, actor: User, reason: str) -> int:
+    """Tell every coordinator about the person's active pairs: they decide whether each one ends.
+
+    The pair pages show the flag for as long as the consent stays revoked (GroupRow.consent_revoked).
+    """
+    from webapp.models import GroupMember, MentoringGroup, UserRole
+    from webapp.models.mentoring import ACTIVE
+    from webapp.pairing.notifications import notify
+    groups = list(MentoringGroup.select().join(GroupMember).where(
+        (GroupMember.user == user) & (MentoringGroup.status == ACTIVE)).distinct())
+    if not groups:
+        return 0
+    coordinators = (User.select().join(UserRole).where(
+        (User.organisation == user.organisation_id) & (UserRole.role == "coordinator")
+        & (User.is_active == True)).distinct())  # noqa: E712
+    because = _("Причина: %(reason)s.", reason=reason) if reason else _("Причина не указана.")
+    for group in groups:
+        text = _("%(name)s отозвал(а) согласие на участие. Пара № %(pair)s продолжается только после решения "
+                 "куратора: завершите её досрочно или дождитесь нового согласия. %(because)s",
+                 name=user.full_name, pair=group.id, because=because)
+        for coordinator in coordinators:
+            notify(coordinator, text, f"/pairs/{group.id}")
+        AuditEvent.record("pair_flagged_consent_revoked", actor=actor, organisation=user.organisation_id,
+                          target=user.login, details=f"пара {group.id}" + (f"; причина: {reason}" if reason else ""))
+    return len(groups)

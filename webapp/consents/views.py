@@ -2,16 +2,18 @@
 and downloads everything stored about them."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import in_my_school_or_404, signed_in, staff_only
 from webapp.banks.person import person_context
 from webapp.consents import services
+from webapp.consents.details import DetailsForm, details_of, missing_for_consent, save_details
 from webapp.consents.documents import consent_forms
 from webapp.consents.forms import GIVEN_BY_LABELS, KIND_LABELS, ReceiveForm, RevokeForm
 from webapp.consents.personal_data import personal_data_json
+from webapp.documents.responses import document_or_message
 from webapp.downloads import download
 from webapp.htmx import after_change, is_htmx
 from webapp.models import AuditEvent, User
@@ -77,12 +79,27 @@ def revoke(user_id: int):
     return _card(user, 400, revoke_form=form)
 
 
+@bp.route("/people/<int:user_id>/details", methods=["GET", "POST"])
+@staff_only
+def details(user_id: int):
+    user = _person(user_id)
+    stored = details_of(user)
+    form = DetailsForm(obj=stored)
+    if form.validate_on_submit():
+        save_details(user, form.values(), current_user)
+        flash(_("Сведения для согласий сохранены."), "success")
+        return redirect(url_for("consents.details", user_id=user.id), 303)
+    minor = services.is_minor(user)
+    return render_template("consents/details.html", person=user, form=form, minor=minor,
+                           missing=missing_for_consent(user, stored, minor)), 400 if request.method == "POST" else 200
+
+
 @bp.route("/people/<int:user_id>/forms.docx")
 @staff_only
 def forms_docx(user_id: int):
     user = _person(user_id)
-    data = consent_forms([user], current_user.organisation)
-    return download(data, f"soglasie-{user.login}.docx")
+    return document_or_message(lambda: consent_forms([user], current_user.organisation),
+                               f"soglasie-{user.login}.docx", url_for("banks.person", user_id=user.id))
 
 
 @bp.route("/people/<int:user_id>/data.json")

@@ -76,14 +76,18 @@ def migrator_for(db: pw.Database):
 
 
 def upgrade(db: pw.Database, target: int | None = None) -> list[int]:
-    """Apply every migration above the current version (up to ``target``). Returns versions applied."""
+    """Apply every migration not applied yet (up to ``target``), oldest first. Returns versions applied.
+
+    Not only those above the current version: migrations written side by side on branches are merged
+    with numbers below the newest one a database may already carry (6 arriving after 10 and 11).
+    """
     applied = []
     with SchemaVersion.bind_ctx(db):
         db.create_tables([SchemaVersion], safe=True)
         restamp_legacy(db)
-        start = current_version(db)
+        stamped = {row.version for row in SchemaVersion.select(SchemaVersion.version)}
         for mod in available():
-            if mod.VERSION <= start or (target is not None and mod.VERSION > target):
+            if mod.VERSION in stamped or (target is not None and mod.VERSION > target):
                 continue
             with db.atomic():
                 mod.upgrade(db, migrator_for(db))

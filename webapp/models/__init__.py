@@ -11,12 +11,15 @@ from webapp.models.programme_life import (Award, NewsItem, Practice, PracticeAut
 from webapp.models.pairing import (MatchingRun, Notification, PairingOrder, StageChange, Suggestion,
                                    UnpairedMentee)
 from webapp.models.programme import MeetingLog, PlanItem, Programme
+from webapp.models.pairing import OrderGroup
+from webapp.models.documents import DocumentTemplate, NormativeDocument, PersonDetails
 from webapp.models.marks import TermMark
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
               Questionnaire, QuestionnaireVersion, Question, QuestionOption, Assignment, Response, Answer,
               Consent, MatchingRun, Suggestion, UnpairedMentee, PairingOrder, StageChange, Notification,
               Programme, PlanItem, MeetingLog,
-              RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem, TermMark]
+              RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem,
+              OrderGroup, PersonDetails, DocumentTemplate, NormativeDocument, TermMark]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

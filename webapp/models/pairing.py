@@ -97,9 +97,22 @@ class PairingOrder(BaseModel):
     responsible_name = pw.CharField(max_length=200, default="")
     created_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     created_at = pw.DateTimeField(default=dt.datetime.now)
+    kind = pw.CharField(max_length=40, default="pairs")  # migration 7
+    school_year = pw.IntegerField(null=True)  # 2026 for 2026/2027
+    sequence = pw.IntegerField(null=True)  # the number within the school year
+    curator = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 
     class Meta:
-        indexes = ((("organisation", "number"), True),)
+        indexes = ((("organisation", "school_year", "number"), True),)
+
+
+class OrderGroup(BaseModel):
+    """A pair or group listed by an order (by reference, not by the number's text)."""
+    order = pw.ForeignKeyField(PairingOrder, backref="group_links", on_delete="CASCADE")
+    group = pw.ForeignKeyField(MentoringGroup, backref="order_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("order", "group"), True),)
 
 
 class StageChange(BaseModel):

@@ -19,6 +19,8 @@ class Programme(BaseModel):
     goals = pw.TextField(default="")
     tasks = pw.TextField(default="")
     expected_results = pw.TextField(default="")
+    request = pw.TextField(default="")  # the mentee's request (migration 7)
+    problems = pw.TextField(default="")  # the problems the programme addresses
     updated_at = pw.DateTimeField(default=dt.datetime.now)
     updated_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 

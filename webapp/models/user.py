@@ -41,6 +41,7 @@ class User(UserMixin, BaseModel):
     locale = pw.CharField(max_length=5, null=True)
     created_at = pw.DateTimeField(default=dt.datetime.now)
     last_login_at = pw.DateTimeField(null=True)
+    session_version = pw.IntegerField(default=0, null=True)  # raised to end every session of this person (m0006)
     name_key = pw.CharField(max_length=200, default="")  # sort_key(full_name), kept by save()
 
     class Meta:

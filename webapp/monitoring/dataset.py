@@ -1,6 +1,7 @@
 """Reading monitoring answers and assignments of an organisation as observations for ``statistics``."""
 from __future__ import annotations
 
+from webapp.consents.services import answers_hidden_ids
 from webapp.models import (Answer, Assignment, GroupMember, MentoringGroup, Question, Questionnaire,
                            QuestionnaireVersion, Response, User)
 from webapp.models.questionnaire import SCALE, SUBMITTED, YESNO, LONG_TEXT, SHORT_TEXT
@@ -42,6 +43,7 @@ def _observations(organisation, *, form: str = "", group_id: int | None = None, 
                  .join(QuestionnaireVersion).join(Questionnaire)
                  .where((Response.organisation == organisation) & (Response.status == SUBMITTED)
                         & Response.group_id.in_(list(groups))
+                        & Response.user.not_in(answers_hidden_ids(organisation))
                         & Questionnaire.purpose.in_(list(PURPOSE_STAGE)))
                  .order_by(Response.id))
     latest: dict[tuple, Response] = {}
@@ -81,6 +83,7 @@ def _expected(organisation, *, form: str = "", group_id: int | None = None, year
         return []
     rows = (Assignment.select(Assignment, Questionnaire).join(Questionnaire)
             .where((Questionnaire.organisation == organisation) & Assignment.group_id.in_(list(groups))
+                   & Assignment.user.not_in(answers_hidden_ids(organisation))
                    & Questionnaire.purpose.in_(list(PURPOSE_STAGE))))
     return [Expected(a.group_id, groups[a.group_id].form, a.questionnaire.role,
                      PURPOSE_STAGE[a.questionnaire.purpose], a.user_id) for a in rows]

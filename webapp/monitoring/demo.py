@@ -11,9 +11,8 @@ import datetime as dt
 import random
 
 from webapp.db import database
-from webapp.models import (Answer, Assignment, Award, GroupMember, MentoringGroup, NewsItem, Practice, PracticeAuthor,
-                           Question,
-                           Response, RoadmapItem, TrainingCourse, User, UserRole)
+from webapp.models import (Answer, Assignment, Award, GroupMember, MentoringGroup, NewsItem, OrderGroup, PairingOrder,
+                           Practice, PracticeAuthor, Question, Response, RoadmapItem, TrainingCourse, User, UserRole)
 from webapp.models.programme_life import APPROVED, DONE, IN_PROGRESS, PROPOSED
 from webapp.models.questionnaire import SUBMITTED
 from webapp.monitoring.assigning import monitoring_questionnaires
@@ -22,7 +21,7 @@ from webapp.roadmap.services import prefill
 
 SEED = 61
 ITEMS = ("comfort", "usefulness", "support", "satisfaction", "expectations")
-PAIRS = [("teacher_teacher", "teacher", "teacher", 6), ("student_student", "student", "student", 4),
+PAIRS = [("teacher_teacher", "teacher", "teacher", 8), ("student_student", "student", "student", 4),
          ("university_student_student", "university_student", "student", 2),
          ("employer_student", "employer", "student", 2)]
 EARLIER_PAIRS = [("teacher_teacher", "teacher", "teacher", 5), ("student_student", "student", "student", 3),
@@ -77,6 +76,10 @@ def load_monitoring_pairs(org, rng: random.Random, year: int | None = None, pair
     started, mid, ended = dt.date(year, 10, 1), dt.datetime(year + 1, 1, 20, 15), dt.date(year + 1, 5, 25)
     cache: dict = {}
     made = 0
+    order = PairingOrder.create(organisation=org, number=f"{order_base}-о", signed_on=started, kind="pairs",
+                                school_year=year,
+                                basis="Положением о системе наставничества педагогических работников и обучающихся",
+                                curator=org.curator_id)
     used: set[int] = set()  # a mentee is in one pair of the year
     for form, mentor_category, mentee_category, count in pairs:
         mentors = _people(org, "mentor", mentor_category)
@@ -92,7 +95,8 @@ def load_monitoring_pairs(org, rng: random.Random, year: int | None = None, pair
                                           planned_end_on=ended, ended_on=dt.date(year + 1, 2, 15) if early else ended,
                                           end_reason=("Наставляемый перешёл в другую школу" if early else
                                                       "Программа завершена (демонстрационные данные)"),
-                                          order_number=f"{order_base + made}-о")
+                                          order_number=order.number, order_date=started)
+            OrderGroup.create(order=order, group=group)
             GroupMember.create(group=group, user=mentor, role="mentor")
             GroupMember.create(group=group, user=mentee, role="mentee")
             made += 1

@@ -9,6 +9,7 @@ from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from webapp import export_text
 from webapp.monitoring import statistics
 from webapp.monitoring.assigning import STAGE_LABELS
 from webapp.monitoring.dataset import answer_label
@@ -26,38 +27,39 @@ def report_xlsx(report, pairs: list[tuple[str, object]]) -> BytesIO:
     scopes = [report.school] + report.forms
     ws = wb.active
     ws.title = "Охват"
-    ws.append(["Срез", "Этап", "Опрошено", "Ответили", "Доля ответивших, %"])
+    export_text.append(ws, ["Срез", "Этап", "Опрошено", "Ответили", "Доля ответивших, %"])
     for s in scopes:
         for stage, rate in s.rates.items():
-            ws.append([s.title, STAGE_LABELS[stage], rate.asked, rate.answered, rate.percent])
+            export_text.append(ws, [s.title, STAGE_LABELS[stage], rate.asked, rate.answered, rate.percent])
     _bold_header(ws)
     ws2 = wb.create_sheet("До и после")
-    ws2.append(["Срез", "Показатель", "Среднее до", "n до", "Среднее после", "n после", "Изменение",
+    export_text.append(ws2, ["Срез", "Показатель", "Среднее до", "n до", "Среднее после", "n после", "Изменение",
                 "Изменение у ответивших дважды", "n пар ответов"])
     for s in scopes:
         for key, change in s.changes.items():
-            ws2.append([s.title, label(key, report.texts), change.before.mean, change.before.n, change.after.mean,
+            export_text.append(ws2, [s.title, label(key, report.texts), change.before.mean, change.before.n, change.after.mean,
                         change.after.n, change.delta, change.paired_delta, change.paired_n])
     _bold_header(ws2)
     ws3 = wb.create_sheet("Распределения")
-    ws3.append(["Срез", "Этап", "Показатель", "n", "Среднее"] + [str(i) for i in statistics.SCALE])
+    export_text.append(ws3, ["Срез", "Этап", "Показатель", "n", "Среднее"] + [str(i) for i in statistics.SCALE])
     for s in scopes:
         for stage, stats in s.stats.items():
             for key, stat in stats.items():
-                ws3.append([s.title, STAGE_LABELS[stage], label(key, report.texts), stat.n, stat.mean]
+                export_text.append(ws3, [s.title, STAGE_LABELS[stage], label(key, report.texts), stat.n, stat.mean]
                            + [stat.distribution[i] for i in statistics.SCALE])
     _bold_header(ws3)
     ws4 = wb.create_sheet("Пары")
-    ws4.append(["Пара/группа", "Форма", "Этап", "Опрошено", "Ответили"] + [label(k) for k in statistics.ITEM_ORDER])
+    export_text.append(ws4, ["Пара/группа", "Форма", "Этап", "Опрошено", "Ответили"] + [label(k) for k in statistics.ITEM_ORDER])
     for name, s in pairs:
         for stage, rate in s.rates.items():
-            ws4.append([name, s.title, STAGE_LABELS[stage], rate.asked, rate.answered]
+            export_text.append(ws4, [name, s.title, STAGE_LABELS[stage], rate.asked, rate.answered]
                        + [s.stats[stage][k].mean if k in s.stats[stage] else None for k in statistics.ITEM_ORDER])
     _bold_header(ws4)
     ws5 = wb.create_sheet("Открытые ответы")
-    ws5.append(["Этап", "Кто отвечал", "Вопрос", "Ответ", "Пара №"])
+    export_text.append(ws5, ["Этап", "Кто отвечал", "Вопрос", "Ответ", "Пара №"])
     for stage, role, key, text, group_id in statistics.open_answers(report.school.observations):
-        ws5.append([STAGE_LABELS[stage], ROLE_LABELS.get(role, role), answer_label(report.texts, role, key), text, group_id])
+        export_text.append(ws5, [STAGE_LABELS[stage], ROLE_LABELS.get(role, role), answer_label(report.texts, role, key),
+                                 text, group_id])
     _bold_header(ws5)
     for sheet, widths in ((ws, (30, 16, 12, 12, 18)), (ws2, (30, 40, 12, 8, 14, 9, 12, 16, 12)),
                           (ws3, (30, 16, 40, 6, 9)), (ws4, (50, 25, 16, 10, 10)), (ws5, (16, 16, 50, 80, 8))):
@@ -83,11 +85,11 @@ def _table(doc, headers, rows):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = text
+        cell.text = export_text.clean(text)
         cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         for cell, text in zip(table.add_row().cells, row):
-            cell.text = str(text)
+            cell.text = export_text.clean(text)
     return table
 
 
@@ -96,12 +98,12 @@ def report_docx(organisation, report) -> BytesIO:
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(12)
     doc.add_heading("Мониторинг и оценка результатов реализации программ наставничества", level=1)
-    doc.add_paragraph(organisation.name)
+    doc.add_paragraph(export_text.clean(organisation.name))
     who = f" ({ROLE_LABELS[report.role]})" if report.role in ROLE_LABELS else ""
     year = f"Учебный год: {report.year.label}. " if report.year is not None else ""
     doc.add_paragraph(f"{year}Дата формирования: {dt.date.today().strftime('%d.%m.%Y')}{who}")
     for s in [report.school] + report.forms:
-        doc.add_heading(s.title, level=2)
+        doc.add_heading(export_text.clean(s.title), level=2)
         doc.add_paragraph("Охват анкетированием")
         _table(doc, ["Этап", "Опрошено", "Ответили", "Доля, %"],
                [[STAGE_LABELS[st], r.asked, r.answered,
@@ -125,8 +127,8 @@ def report_docx(organisation, report) -> BytesIO:
     if answers:
         doc.add_heading("Открытые ответы", level=2)
         for stage, role, key, text, _group in answers:
-            doc.add_paragraph(f"{STAGE_LABELS[stage]}, {ROLE_LABELS.get(role, role)} — "
-                              f"{answer_label(report.texts, role, key)}: {text}", style="List Bullet")
+            doc.add_paragraph(export_text.clean(f"{STAGE_LABELS[stage]}, {ROLE_LABELS.get(role, role)} — "
+                                                f"{answer_label(report.texts, role, key)}: {text}"), style="List Bullet")
     buffer = BytesIO()
     doc.save(buffer)
     buffer.seek(0)

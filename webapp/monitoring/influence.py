@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from matching.catalogue import STUDENT_PROBLEMS, TEACHER_PROBLEMS
+from webapp.consents.services import answers_hidden_ids
 from webapp.models import (Answer, GroupMember, Question, Questionnaire, QuestionnaireVersion, Response, User)
 from webapp.models.questionnaire import INFLUENCE_AFTER, INFLUENCE_BEFORE, NUMBER, SCALE, SUBMITTED
 from webapp.monitoring import cache, dataset, paired
@@ -62,6 +63,7 @@ def _read(organisation) -> list[Answered]:
     responses = (Response.select(Response, QuestionnaireVersion, Questionnaire)
                  .join(QuestionnaireVersion).join(Questionnaire)
                  .where((Response.organisation == organisation) & (Response.status == SUBMITTED)
+                        & Response.user.not_in(answers_hidden_ids(organisation))  # consent revoked
                         & Questionnaire.purpose.in_([INFLUENCE_BEFORE, INFLUENCE_AFTER]))
                  .order_by(Response.id))
     found = {}

@@ -22,8 +22,10 @@ def per_subject(organisation, year) -> list[SubjectRow]:
     mentees = {m.user_id for m in GroupMember.select(GroupMember.user)
                .where(GroupMember.group.in_(list(groups) or [0]) & (GroupMember.role == "mentee"))}
     marks: dict[str, dict[str, dict[int, float]]] = {}
+    from webapp.consents.services import answers_hidden_ids
     for mark in (TermMark.select().where((TermMark.organisation == organisation)
-                                         & (TermMark.school_year == year.start_year))):
+                                         & (TermMark.school_year == year.start_year)
+                                         & TermMark.user.not_in(answers_hidden_ids(organisation)))):
         if mark.user_id in mentees:
             marks.setdefault(mark.subject, {BEFORE: {}, AFTER: {}})[mark.moment][mark.user_id] = mark.mark
     return [SubjectRow(subject, paired.compare(paired.pairs_of(values[BEFORE], values[AFTER])))

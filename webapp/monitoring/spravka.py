@@ -3,7 +3,8 @@
 supports it, and groups under the minimum n are reported as «недостаточно ответов».
 
 Written with python-docx directly (A4, Times New Roman 14, margins 30/20/15/20 mm) in this one
-module, so it can move to the shared document layer later.
+module, so it can move to the shared document layer (webapp/documents) later; number agreement is
+the shared webapp.russian.numbers.agree.
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from io import BytesIO
 
-from babel import Locale
 
+from webapp import export_text
+from webapp.russian.numbers import agree
 from webapp.monitoring import influence, marks, paired, process_figures, report
 
 STAGE_NAMES = {"entry": "входной", "mid": "промежуточный", "exit": "итоговый"}
@@ -21,9 +23,8 @@ FORM_NAMES = {"teacher_teacher": "«педагог — педагог»", "stude
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian number agreement: 1 участник, 2 участника, 5 участников."""
-    form = Locale("ru").plural_form(n)
-    return {"one": one, "few": few}.get(form, many)
+    """Russian number agreement: 1 участник, 2 участника, 5 участников (the shared rule)."""
+    return agree(n, one, few, many)
 
 
 def num(value, digits: int = 2, signed: bool = False) -> str:
@@ -147,11 +148,11 @@ def _table(doc, headers, rows):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = text
+        cell.text = export_text.clean(text)
         cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         for cell, text in zip(table.add_row().cells, row):
-            cell.text = str(text)
+            cell.text = export_text.clean(text)
     return table
 
 
@@ -170,7 +171,7 @@ def build_docx(data: Data) -> BytesIO:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run("Аналитическая справка по итогам мониторинга реализации программы наставничества")
     run.bold = True
-    centre = doc.add_paragraph(f"{org.name}\n{year.label} учебный год")
+    centre = doc.add_paragraph(export_text.clean(f"{org.name}\n{year.label} учебный год"))
     centre.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_heading("1. Цель мониторинга", level=2)
     doc.add_paragraph("Оценка качества процесса реализации программы наставничества и её влияния на участников: "
@@ -202,7 +203,7 @@ def build_docx(data: Data) -> BytesIO:
                                        f"({p.ended_early.part} из {p.ended_early.whole})"],
     ])
     for reason in p.early_reasons:
-        doc.add_paragraph(f"Причина досрочного завершения: {reason}", style="List Bullet")
+        doc.add_paragraph(export_text.clean(f"Причина досрочного завершения: {reason}"), style="List Bullet")
     doc.add_heading("5. Результаты мониторинга влияния программы", level=2)
     doc.add_paragraph(f"Сравниваются только участники, ответившие и до, и после (n); изменение — среднее разности "
                       f"«после − до» с 95-процентным доверительным интервалом; значимость — критерий Уилкоксона "
@@ -232,15 +233,15 @@ def build_docx(data: Data) -> BytesIO:
              f"{f.improved} из {f.compared}" if f.compared else "недостаточно ответов"] for f in data.comparison])
     doc.add_heading("7. Выводы", level=2)
     for sentence in conclusions(data):
-        doc.add_paragraph(sentence, style="List Bullet")
+        doc.add_paragraph(export_text.clean(sentence), style="List Bullet")
     doc.add_heading("8. Рекомендации", level=2)
     doc.add_paragraph("(заполняется куратором программы наставничества)")
     for _i in range(3):
         doc.add_paragraph("_" * 60)
     doc.add_paragraph("")
-    doc.add_paragraph(f"Куратор программы наставничества   ____________ / ________________ /\n"
+    doc.add_paragraph(export_text.clean(f"Куратор программы наставничества   ____________ / ________________ /\n"
                       f"Руководитель {org.short_name}   ____________ / {org.head_name or '________________'} /\n"
-                      f"Дата: «___» ____________ {year.start_year + 1} г.")
+                      f"Дата: «___» ____________ {year.start_year + 1} г."))
     buffer = BytesIO()
     doc.save(buffer)
     buffer.seek(0)
@@ -254,16 +255,16 @@ def build_xlsx(data: Data) -> BytesIO:
     wb = Workbook()
     ws = wb.active
     ws.title = "Охват"
-    ws.append(["Учебный год", data.year.label])
-    ws.append(["Анкета", "Опрошено", "Ответили"])
+    export_text.append(ws, ["Учебный год", data.year.label])
+    export_text.append(ws, ["Анкета", "Опрошено", "Ответили"])
     for stage, r in data.process.rates.items():
-        ws.append([f"{STAGE_NAMES[stage]} мониторинг", r.asked, r.answered])
-    ws.append(["анкета «до»", data.found.asked_before, data.found.answered_before])
-    ws.append(["анкета результатов", data.found.asked_after, data.found.answered_after])
+        export_text.append(ws, [f"{STAGE_NAMES[stage]} мониторинг", r.asked, r.answered])
+    export_text.append(ws, ["анкета «до»", data.found.asked_before, data.found.answered_before])
+    export_text.append(ws, ["анкета результатов", data.found.asked_after, data.found.answered_after])
     ws2 = wb.create_sheet("До и после")
-    ws2.append(["Раздел", "Показатель", "n", "До", "После", "Изменение", "ДИ нижняя", "ДИ верхняя", "p", "Вывод"])
+    export_text.append(ws2, ["Раздел", "Показатель", "n", "До", "После", "Изменение", "ДИ нижняя", "ДИ верхняя", "p", "Вывод"])
     for section, name, r in _rows(data):
-        ws2.append([section, name, r.n, r.mean_before, r.mean_after, r.mean_change, r.ci_low, r.ci_high, r.p_value,
+        export_text.append(ws2, [section, name, r.n, r.mean_before, r.mean_after, r.mean_change, r.ci_low, r.ci_high, r.p_value,
                     paired.VERDICT_LABELS[r.verdict]])
     ws3 = wb.create_sheet("Процесс")
     p = data.process
@@ -271,11 +272,11 @@ def build_xlsx(data: Data) -> BytesIO:
                 ["Пункты плана с наступившим сроком", p.plan_on_time.whole],
                 ["Встреч в месяц на пару", p.meetings_per_month], ["Дней от запроса до пары (медиана)", p.days_to_pair],
                 ["Наставляемые без пары", p.without_pair.part], ["Досрочно завершённые пары", p.ended_early.part]):
-        ws3.append(row)
+        export_text.append(ws3, row)
     ws4 = wb.create_sheet("Наставники")
-    ws4.append(["Показатель", "n", "Среднее"])
+    export_text.append(ws4, ["Показатель", "n", "Среднее"])
     for m in data.found.mentors:
-        ws4.append([influence.INDICATOR_LABELS[m.key], m.n, m.mean])
+        export_text.append(ws4, [influence.INDICATOR_LABELS[m.key], m.n, m.mean])
     for sheet in wb.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

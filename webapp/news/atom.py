@@ -18,7 +18,9 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
 
 
-def feed(organisation, items, *, feed_url: str, site_url: str, item_url) -> bytes:
+def feed(organisation, items, *, feed_url: str, site_url: str, item_url, feed_id: str | None = None) -> bytes:
+    """``feed_id``: the feed's permanent IRI (defaults to ``feed_url`` when that is absolute)."""
+    feed_id = feed_id or feed_url
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")
     items = list(items)
@@ -29,7 +31,7 @@ def feed(organisation, items, *, feed_url: str, site_url: str, item_url) -> byte
             element.text = _clean(text)
         return element
 
-    sub(root, "id", f"{feed_url}")
+    sub(root, "id", f"{feed_id}")
     sub(root, "title", f"Наставничество — {organisation.short_name}")
     sub(root, "subtitle", "Новости о мероприятиях дорожной карты Целевой модели наставничества")
     updated = max((i.updated_at for i in items), default=organisation.created_at)
@@ -40,7 +42,7 @@ def feed(organisation, items, *, feed_url: str, site_url: str, item_url) -> byte
     sub(author, "name", organisation.name)
     for item in items:
         entry = sub(root, "entry")
-        sub(entry, "id", f"{feed_url}#news-{item.id}")
+        sub(entry, "id", f"{feed_id}#news-{item.id}")
         sub(entry, "title", item.title, type="text")
         sub(entry, "published", _stamp(item.published_at or item.created_at))
         sub(entry, "updated", _stamp(item.updated_at))

@@ -1,7 +1,7 @@
 """News: the coordinator writes, the school reads, the public website reads the Atom feed."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -70,18 +70,27 @@ def delete(news_id: int):
     return redirect(url_for("news.index"), 303)
 
 
+def absolute(path: str) -> str:
+    """``path`` under the configured BASE_URL; without one, the path alone (never the Host header)."""
+    base = (current_app.config.get("BASE_URL") or "").rstrip("/")
+    return f"{base}{path}" if base else path
+
+
 @bp.route("/<int:org_id>/feed.atom")
 @public
 def feed(org_id: int):
     organisation = Organisation.get_or_none(Organisation.id == org_id)
     if organisation is None:
         abort(404)
+    feed_url = absolute(url_for("news.feed", org_id=org_id))
     body = atom.feed(organisation, services.published(organisation),
-                     feed_url=url_for("news.feed", org_id=org_id, _external=True),
-                     site_url=url_for("news.index", _external=True),
-                     item_url=lambda item: url_for("news.show", news_id=item.id, _external=True))
+                     feed_id=feed_url if "://" in feed_url else f"tag:nastavnik,2026:organisation-{org_id}/news",
+                     feed_url=feed_url,
+                     site_url=absolute(url_for("news.index")),
+                     item_url=lambda item: absolute(url_for("news.show", news_id=item.id)))
     response = make_response(body)
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Cache-Control"] = "public, max-age=300"
+    # built per school and never from the request's Host header, yet no shared cache keeps it
+    response.headers["Cache-Control"] = "private, max-age=300"
     return response

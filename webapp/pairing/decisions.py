@@ -10,6 +10,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, PROBLEMS, form_for
+from webapp.pairing.wording import rule_reason
 from webapp.db import database
 from webapp.models import (GroupMember, MentoringGroup, StageChange, Suggestion, UnpairedMentee, User)
 from webapp.models.mentoring import ACTIVE
@@ -100,7 +101,7 @@ def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tupl
     kind = "group" if suggestion.problem else params.kind
     start = dt.date.today()
     group = MentoringGroup.create(organisation=organisation, form=form, kind=kind, stage=1, started_on=start,
-                                  planned_end_on=start + dt.timedelta(days=270))
+                                  planned_end_on=suggestion.run.organisation.school_year_end(start))
     return group, True
 
 
@@ -230,9 +231,9 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
     mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
     from matching import MatchScorer  # heavy (scikit-learn): loaded only for a hand-made pair
     scorer = MatchScorer().fit(mentors, mentees)
-    reason = scorer.why_not(mentor.id, mentee.id)
-    if reason:
-        raise PairingError("Такую пару составить нельзя: %(reason)s.", reason=reason)
+    code = scorer.why_not(mentor.id, mentee.id)
+    if code:
+        raise PairingError("Такую пару составить нельзя: %(reason)s.", reason=rule_reason(code))
     explanation = scorer.explain(mentor.id, mentee.id)
     with database.atomic():
         existing = Suggestion.get_or_none((Suggestion.run == run) & (Suggestion.mentor == mentor)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
+from matching.weights import COMPONENTS, DEFAULT_WEIGHTS
 from webapp.models import MatchingRun, Suggestion, User
 from webapp.models.pairing import ACCEPTED, REJECTED
 from webapp.pairing import profiles_adapter as adapter
@@ -71,4 +71,6 @@ def learn(organisation, current: dict[str, float] | None = None) -> LearnedWeigh
         raise NotEnoughDecisions("no_signal") from exc
     changes = [(people.get(c.mentee_id), people.get(c.old_top), people.get(c.new_top), c.old_rank_of_new_top)
                for c in learner.ranking_changes(scorer)]
-    return LearnedWeights({k: learner.weights_[k] for k in COMPONENTS}, current, accepted, rejected, changes)
+    # the counts shown beside the weights are the decisions the weights come from
+    return LearnedWeights({k: learner.weights_[k] for k in COMPONENTS}, current, learner.n_accepted_,
+                          learner.n_rejected_, changes)

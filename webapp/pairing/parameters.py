@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from flask_babel import gettext as _
 
-from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
+from matching.weights import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORMS, TYPES
 from webapp.models.user import CATEGORIES
 

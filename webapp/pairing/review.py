@@ -11,6 +11,8 @@ from webapp.models.pairing import SUGGESTION_STATUSES
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE
 from webapp.pagination import Page, paginate_list, parse_page
 from webapp.pairing.decisions import conflicts_for
+from webapp.pairing.parameters import COMPONENT_LABELS
+from webapp.pairing.wording import SYNONYM_GROUP_LABELS, TEXT_NOTE_LABELS, unmatched_reason
 from webapp.questionnaires.features import profile_features
 
 STATUS_LABELS = {"proposed": "предложено", "accepted": "принято", "rejected": "отклонено",
@@ -94,9 +96,14 @@ class ProfileView:
     availability: list
     about: str
     capacity: object = None
+    hidden: bool = False  # consent revoked: the answers are not shown
 
 
 def profile_view(user: User, role: str) -> ProfileView:
+    from webapp.consents.services import answers_hidden
+    if answers_hidden(user):
+        return ProfileView(user=user, problems=[], subjects=list(user.subject_list), format="—", availability=[],
+                           about="", hidden=True)
     purpose = MENTOR_PROFILE if role == "mentor" else MENTEE_REQUEST
     f = profile_features([user.id], purpose).get(user.id, {})
     problems = f.get("competences") if role == "mentor" else f.get("requests")
@@ -114,4 +121,6 @@ def profile_view(user: User, role: str) -> ProfileView:
 
 def explanation_context() -> dict:
     return {"PROBLEMS": PROBLEMS, "FORM_LABELS": FORM_LABELS, "SLOTS": AVAILABILITY_SLOTS,
-            "STATUS_LABELS": STATUS_LABELS}
+            "STATUS_LABELS": STATUS_LABELS, "COMPONENT_LABELS": COMPONENT_LABELS,
+            "TEXT_NOTE_LABELS": TEXT_NOTE_LABELS, "SYNONYM_GROUP_LABELS": SYNONYM_GROUP_LABELS,
+            "unmatched_reason": unmatched_reason}

@@ -220,11 +220,11 @@ def _store(run, scorer, suggestions, assigner, organisation) -> None:
             existing = UnpairedMentee.get_or_none((UnpairedMentee.organisation == organisation)
                                                   & (UnpairedMentee.mentee == u.mentee_id))
             if existing:
-                UnpairedMentee.update(run=run.id, code=u.code, reason=u.reason, best_json=best,
+                UnpairedMentee.update(run=run.id, code=u.code, reason="", best_json=best,
                                       updated_at=dt.datetime.now()).where(UnpairedMentee.id == existing.id).execute()
             else:
                 UnpairedMentee.create(organisation=organisation, mentee=u.mentee_id, run=run.id, code=u.code,
-                                      reason=u.reason, best_json=best)
+                                      reason="", best_json=best)
         MatchingRun.update(status=DONE, progress=100, step="Готово", finished_at=dt.datetime.now(),
                            n_suggestions=len(rows), n_assigned=len(assigner.pairs_),
                            n_unmatched=len(assigner.unmatched_)).where(MatchingRun.id == run.id).execute()

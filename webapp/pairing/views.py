@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matching.catalogue import COMPONENTS, DEFAULT_WEIGHTS
+from matching.weights import COMPONENTS, DEFAULT_WEIGHTS
 from matching.catalogue import FORM_LABELS, TYPES
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks.listing import subjects_of
@@ -21,6 +21,7 @@ from webapp.pairing import decisions, learning, review, runs
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, TOP_K_MAX, WEIGHT_MAX,
                                        RunParameters, parse)
+from webapp.pairing.wording import unmatched_reason
 from webapp.users.listing import class_names
 
 bp = Blueprint("pairing", __name__, url_prefix="/matching")
@@ -249,7 +250,8 @@ def unpaired():
     ids = {m for r in rows for m, _ in r.best}
     if ids:
         mentor_names = {u.id: u.full_name for u in User.select(User.id, User.full_name).where(User.id.in_(list(ids)))}
-    return render("pairing/unpaired.html", "pairing/_unpaired_table.html", rows=rows, mentor_names=mentor_names)
+    return render("pairing/unpaired.html", "pairing/_unpaired_table.html", rows=rows, mentor_names=mentor_names,
+                  unmatched_reason=unmatched_reason)
 
 
 @bp.route("/unpaired/<int:mentee_id>", methods=["POST"])

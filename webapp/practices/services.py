@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from webapp.db import contains, database
 from webapp.models import Practice, PracticeAuthor, PracticeFile, User
 from webapp.models.programme_life import APPROVED, PROPOSED, REJECTED
-from webapp.practices import uploads
+from webapp.practices import quota, uploads
 
 STATUS_LABELS = {PROPOSED: "ждёт одобрения", APPROVED: "в копилке", REJECTED: "отклонена"}
 
@@ -44,6 +44,7 @@ def propose(organisation, data: PracticeData, files: list[uploads.CheckedFile], 
                 reviewed_by=actor if actor.is_staff else None,
                 reviewed_at=dt.datetime.now() if actor.is_staff else None)
             set_authors(practice, data.author_ids)
+            quota.check(actor, organisation, [len(f.data) for f in files])
             for checked in files:
                 attach(practice, checked, actor, stored)
     except Exception:
@@ -69,6 +70,20 @@ def attach(practice, checked: uploads.CheckedFile, actor, stored: list[str] | No
         stored.append(name)
     return PracticeFile.create(practice=practice, original_name=checked.original_name, stored_name=name,
                                content_type=checked.content_type, size=len(checked.data), uploaded_by=actor)
+
+
+def add_files(practice, files: list[uploads.CheckedFile], actor) -> None:
+    """Attach ``files`` within the person's and the school's quota (UploadRejected otherwise)."""
+    stored: list[str] = []
+    try:
+        with database.atomic():
+            quota.check(actor, practice.organisation_id, [len(f.data) for f in files])
+            for checked in files:
+                attach(practice, checked, actor, stored)
+    except Exception:
+        for name in stored:
+            uploads.remove(name)
+        raise
 
 
 def update(practice, data: PracticeData) -> Practice:

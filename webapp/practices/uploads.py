@@ -6,15 +6,15 @@ the original name is kept only for the download's Content-Disposition.
 """
 from __future__ import annotations
 
-import io
 import os
 import secrets
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
+
+from webapp import archives
 
 MB = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 10 * MB
@@ -59,12 +59,16 @@ def size_label(size: int) -> str:
     return f"{max(1, round(size / 1024))} КБ"
 
 
-def _zip_names(data: bytes) -> list[str] | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return None
+def _archive_matches(extension: str, data: bytes) -> bool:
+    """The archive passes the size limits and holds what its type must hold (see webapp.archives)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    with archives.open_checked(data) as archive:
+        names = archive.namelist()
+        if extension in OOXML:
+            return "[Content_Types].xml" in names and any(n.startswith(OOXML[extension]) for n in names)
+        mimetype = archives.read_member(archive, "mimetype", cap=200)
+        return mimetype is not None and mimetype.decode("ascii", "replace").strip() == ODF[extension]
 
 
 def content_matches(extension: str, data: bytes) -> bool:
@@ -74,17 +78,13 @@ def content_matches(extension: str, data: bytes) -> bool:
         return data.startswith(b"\xff\xd8\xff")
     if extension == "png":
         return data.startswith(b"\x89PNG\r\n\x1a\n")
-    if extension in OOXML:
-        names = _zip_names(data) if data.startswith(b"PK\x03\x04") else None
-        return bool(names) and "[Content_Types].xml" in names and any(n.startswith(OOXML[extension]) for n in names)
-    if extension in ODF:
-        if not data.startswith(b"PK\x03\x04") or _zip_names(data) is None:
-            return False
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            try:
-                return archive.read("mimetype").decode("ascii", "replace").strip() == ODF[extension]
-            except KeyError:
+    if extension in OOXML or extension in ODF:
+        try:
+            return _archive_matches(extension, data)
+        except archives.ArchiveRejected as exc:
+            if exc.code == "not_zip":
                 return False
+            raise
     return False
 
 
@@ -110,7 +110,12 @@ def check(filename: str, data: bytes) -> CheckedFile:
                                 name=name, limit=size_label(limit)))
     if not data:
         raise UploadRejected(_("Файл «%(name)s» пустой.", name=name))
-    if not content_matches(extension, data):
+    try:
+        matches = content_matches(extension, data)
+    except archives.ArchiveRejected:
+        raise UploadRejected(_("Файл «%(name)s»: архив внутри документа распаковывается в слишком большой объём "
+                               "или содержит слишком много частей. Такой файл не принимается.", name=name))
+    if not matches:
         raise UploadRejected(_("Файл «%(name)s»: содержимое не соответствует расширению .%(extension)s. "
                                "Сохраните файл в нужном формате и загрузите снова.", name=name,
                                extension=extension))

@@ -84,7 +84,11 @@ def create():
     if form.validate_on_submit():
         files, errors = _checked_files(form)
         if not errors:
-            practice = services.propose(current_user.organisation, _data(form), files, current_user)
+            try:
+                practice = services.propose(current_user.organisation, _data(form), files, current_user)
+            except uploads.UploadRejected as exc:
+                errors.append(str(exc))
+        if not errors:
             if practice.status == "approved":
                 flash(_("Практика добавлена в методическую копилку."), "success")
             else:
@@ -122,9 +126,12 @@ def edit(practice_id: int):
         if len(files) + practice.files.count() > 10:
             errors.append(_("К одной практике можно прикрепить не больше 10 файлов."))
         if not errors:
+            try:
+                services.add_files(practice, files, current_user)
+            except uploads.UploadRejected as exc:
+                errors.append(str(exc))
+        if not errors:
             services.update(practice, _data(form))
-            for checked in files:
-                services.attach(practice, checked, current_user)
             flash(_("Практика сохранена."), "success")
             return redirect(url_for("practices.show", practice_id=practice.id), 303)
         form.form_errors.extend(errors)

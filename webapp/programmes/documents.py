@@ -1,179 +1,150 @@
-"""Printable documents of pairs (DOCX): the order assigning pairs and groups, and the personalised
-programme. What is missing is left as a visible blank «________» to fill in by hand."""
+"""Documents of pairs, made through the document layer: the order assigning pairs and groups and
+the personalised programme. Here the data becomes the context a Word template is filled from."""
 from __future__ import annotations
 
 import datetime as dt
-from io import BytesIO
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from matching.catalogue import FORM_LABELS, PROBLEMS, TYPES
+from webapp.consents.services import is_minor, states_for
+from webapp.documents import templates
+from webapp.documents.requisites import MissingRequisites, org_context, person_context
+from webapp.models import PersonDetails, User
+from webapp.models.questionnaire import MENTEE_REQUEST
+from webapp.questionnaires.features import profile_features
+from webapp.russian import count, initials_surname
+from webapp.russian.names import gender_of, Name
+from webapp.russian.numbers import class_genitive, class_label, long_date, short_date
 
-from matching.catalogue import FORM_LABELS, TYPES
-from webapp.programmes.groups import STAGES
-from webapp.programmes.programme import PLAN_STATUS_LABELS
-
-BLANK = "________"
-LONG_BLANK = "_" * 40
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-          "октября", "ноября", "декабря")
-ORDER_COLUMNS = ("№ п/п", "ФИО наставника", "ФИО наставляемого", "Форма наставничества",
-                 "Вид наставничества", "Срок наставничества")
-PLAN_COLUMNS = ("№", "Наименование мероприятия", "Срок реализации", "Ответственный исполнитель",
-                "Результат (вид документа)", "Отметка о выполнении")
+ORDER_NEEDS = ("name", "short_name", "head_position", "head_name", "curator")
+PROGRAMME_NEEDS = ("short_name", "head_position", "head_name", "curator")
 
 
-def long_date(value: dt.date | None) -> str:
-    if value is None:
-        return f"«{BLANK[:3]}» {BLANK} 20{BLANK[:2]} г."
-    return f"«{value.day}» {MONTHS[value.month - 1]} {value.year} г."
-
-
-def short_date(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else BLANK
-
-
-def _or_blank(text: str | None, blank: str = BLANK) -> str:
-    text = (text or "").strip()
-    return text if text else blank
-
-
-def _document() -> Document:
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-    for section in document.sections:
-        section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
-        section.top_margin = section.bottom_margin = Cm(2)
-    return document
-
-
-def _centered(document, text: str, bold: bool = False, size: int | None = None):
-    p = document.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    return p
-
-
-def _justified(document, text: str):
-    p = document.add_paragraph(text)
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    return p
-
-
-def _table(document, header, rows):
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
-            cell.text = str(text)
-    return table
-
-
-def _names(people) -> str:
-    return ", ".join(p.full_name for p in people) if people else LONG_BLANK
+def _person_in_row(user) -> str:
+    if user.class_name:
+        return f"{user.full_name}, {class_label(user.class_name)}"
+    return user.full_name
 
 
 def _term(group) -> str:
-    return f"с {short_date(group.started_on)} по {short_date(group.planned_end_on)}"
+    return f"с {short_date(group.started_on)} по {short_date(group.planned_end_on)}" if group.planned_end_on \
+        else f"с {short_date(group.started_on)}"
 
 
-def _bytes(document) -> bytes:
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def curator_of(organisation, order=None) -> User:
+    curator = (order.curator if order is not None and order.curator_id else None) or organisation.curator
+    if curator is None:
+        raise MissingRequisites(["curator"])
+    return curator
+
+
+def _acquainted(curator, rows) -> list[dict]:
+    """One line per person: the куратор, each mentor once, adult mentees, and for a minor their
+    legal representative (named when known)."""
+    lines, seen = [{"who": "Куратор", "name": initials_surname(curator.full_name)}], {curator.id}
+    people = []
+    for row in rows:
+        people += [(u, "Наставник") for u in row.mentors] + [(u, "Наставляемый") for u in row.mentees]
+    minors = [u for u, _role in people if is_minor(u)]
+    details = {d.user_id: d for d in PersonDetails.select().where(PersonDetails.user.in_([u.id for u in minors]))} \
+        if minors else {}
+    states = states_for(minors) if minors else {}
+    for user, role in people:
+        if user.id in seen:
+            continue
+        seen.add(user.id)
+        if not is_minor(user):
+            lines.append({"who": role, "name": initials_surname(user.full_name)})
+            continue
+        representative = ""
+        if user.id in details and details[user.id].representative_name:
+            representative = details[user.id].representative_name
+        else:
+            consent = states[user.id].latest_representative()
+            representative = consent.representative_name if consent else ""
+        pupil = "обучающейся" if gender_of(Name.parse(user.full_name)) == "female" else "обучающегося"
+        klass = f" {class_genitive(user.class_name)}" if user.class_name else ""
+        lines.append({"who": f"Законный представитель {pupil}{klass} {initials_surname(user.full_name, 'gent')}",
+                      "name": initials_surname(representative) if representative else ""})
+    return lines
+
+
+def order_context(organisation, order, rows) -> dict:
+    curator = curator_of(organisation, order)
+    due = order.signed_on + dt.timedelta(days=30)
+    return {
+        "org": org_context(organisation, order.signed_on, need=ORDER_NEEDS[:-1]),
+        "curator": person_context(curator),
+        "order": {"number": order.number, "date": short_date(order.signed_on), "date_long": long_date(order.signed_on),
+                  "basis": order.basis, "programmes_due": short_date(due), "kind": order.kind,
+                  "groups_count": count(len(rows), "пара или группа", "пары или группы", "пар или групп")},
+        "rows": [{"n": i, "mentors": ", ".join(map(_person_in_row, r.mentors)),
+                  "mentees": ", ".join(map(_person_in_row, r.mentees)),
+                  "form": FORM_LABELS.get(r.group.form, r.group.form), "kind": _lower(TYPES.get(r.group.kind, r.group.kind)),
+                  "term": _term(r.group)} for i, r in enumerate(rows, start=1)],
+        "acquainted": _acquainted(curator, rows),
+    }
 
 
 def order_docx(organisation, order, rows) -> bytes:
-    """Приказ «О закреплении наставнических пар (групп)» listing ``rows`` (GroupRow objects)."""
-    document = _document()
-    _centered(document, _or_blank(organisation.name, LONG_BLANK), bold=True)
-    _centered(document, "ПРИКАЗ", bold=True, size=14)
-    p = document.add_paragraph()
-    p.add_run(long_date(order.signed_on))
-    p.add_run("\t\t\t\t\t\t")
-    p.add_run(f"№ {_or_blank(order.number)}")
-    _centered(document, "О закреплении наставнических пар (групп)", bold=True)
-    basis = _or_blank(order.basis, LONG_BLANK)
-    _justified(document, f"В соответствии с {basis}, на основании письменных согласий наставников и "
-                         "наставляемых (законных представителей несовершеннолетних обучающихся), в целях "
-                         "реализации целевой модели наставничества")
-    document.add_paragraph().add_run("ПРИКАЗЫВАЮ:").bold = True
-    _justified(document, "1. Закрепить наставнические пары (группы) в следующем составе:")
-    table_rows = []
-    for index, row in enumerate(rows, start=1):
-        table_rows.append((index, _names(row.mentors), _names(row.mentees),
-                           FORM_LABELS.get(row.group.form, _or_blank(row.group.form)),
-                           TYPES.get(row.group.kind, _or_blank(row.group.kind)), _term(row.group)))
-    _table(document, ORDER_COLUMNS, table_rows)
-    deadline = order.signed_on + dt.timedelta(days=30) if order.signed_on else None
-    _justified(document, "2. Наставникам совместно с наставляемыми разработать персонализированные программы "
-                         f"наставничества в срок до {short_date(deadline)} и представить их куратору на утверждение.")
-    _justified(document, "3. Назначить ответственным за организацию работы наставнических пар (групп) и мониторинг "
-                         f"реализации программ наставничества куратора {_or_blank(order.responsible_name, LONG_BLANK)}.")
-    _justified(document, "4. Контроль за исполнением настоящего приказа оставляю за собой.")
-    document.add_paragraph()
-    p = document.add_paragraph()
-    p.add_run("Руководитель образовательной организации\t")
-    p.add_run(f"____________ / {_or_blank(organisation.head_name, '____________________')} /")
-    document.add_paragraph()
-    document.add_paragraph("С приказом ознакомлены:")
-    for row in rows:
-        for person in row.mentors + row.mentees:
-            document.add_paragraph(f"{person.full_name}\t____________\t«___» ________ 20__ г.")
-    return _bytes(document)
+    return templates.render(organisation, "pairing_order", order_context(organisation, order, rows))
 
 
-def programme_docx(organisation, row, programme, plan_items) -> bytes:
-    """Персонализированная программа наставничества of one pair or group."""
-    document = _document()
-    p = document.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    p.add_run("УТВЕРЖДАЮ\nРуководитель образовательной организации\n"
-              f"____________ / {_or_blank(organisation.head_name, '____________________')} /\n"
-              f"{long_date(None)}")
-    _centered(document, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", bold=True, size=14)
-    _centered(document, _or_blank(organisation.name, LONG_BLANK))
-    facts = [
-        ("Наставник", _names(row.mentors)),
-        ("Наставляемый", _names(row.mentees)),
-        ("Форма наставничества", FORM_LABELS.get(row.group.form, _or_blank(row.group.form))),
-        ("Вид наставничества", TYPES.get(row.group.kind, _or_blank(row.group.kind))),
-        ("Срок реализации", _term(row.group)),
-        ("Приказ о закреплении", f"№ {_or_blank(row.group.order_number)} от {short_date(row.group.order_date)}"),
-        ("Текущий этап", STAGES.get(row.group.stage, BLANK)),
-    ]
-    for label, value in facts:
-        para = document.add_paragraph()
-        para.add_run(f"{label}: ").bold = True
-        para.add_run(value)
-    for title, text in (("1. Цели программы", programme.goals), ("2. Задачи", programme.tasks),
-                        ("3. Ожидаемые результаты", programme.expected_results)):
-        document.add_paragraph().add_run(title).bold = True
-        if (text or "").strip():
-            for line in text.strip().splitlines():
-                _justified(document, line)
-        else:
-            document.add_paragraph(LONG_BLANK)
-            document.add_paragraph(LONG_BLANK)
-    document.add_paragraph().add_run("4. План мероприятий").bold = True
-    rows = [(i, item.name, short_date(item.deadline), _or_blank(item.responsible), _or_blank(item.result_doc),
-             PLAN_STATUS_LABELS.get(item.status, item.status)) for i, item in enumerate(plan_items, start=1)]
-    if not rows:
-        rows = [(i, BLANK, BLANK, BLANK, BLANK, BLANK) for i in range(1, 4)]
-    _table(document, PLAN_COLUMNS, rows)
-    document.add_paragraph()
-    for label, people in (("Наставник", row.mentors), ("Наставляемый", row.mentees)):
-        for person in people or [None]:
-            name = person.full_name if person else "____________________"
-            document.add_paragraph(f"{label}: ____________ / {name} /")
-    document.add_paragraph("Куратор программы наставничества: ____________ / ____________________ /")
-    return _bytes(document)
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def mentee_request(mentees) -> tuple[list[str], list[str]]:
+    """(request lines, problem labels) from the mentees' submitted request questionnaires; the
+    answers of a person who revoked their consent are left out (they are hidden everywhere)."""
+    from webapp.consents.services import states_for
+    states = states_for(list(mentees)) if mentees else {}
+    mentees = [u for u in mentees if not states[u.id].answers_hidden]
+    features = profile_features(list(mentees), MENTEE_REQUEST) if mentees else {}
+    request, problems = [], []
+    for user in mentees:
+        f = features.get(user.id, {})
+        text = " ".join(str(f.get(k) or "").strip() for k in ("about", "goals")).strip()
+        if text:
+            request.append(f"{user.full_name}: {text}" if len(mentees) > 1 else text)
+        keys = f.get("requests") or []
+        for key in keys if isinstance(keys, list) else [keys]:
+            label = PROBLEMS.get(key)
+            if label and label not in problems:
+                problems.append(label)
+    return request, problems
+
+
+def programme_context(organisation, row, programme, plan_items, order=None) -> dict:
+    group = row.group
+    curator = curator_of(organisation, order)
+    asked, asked_problems = mentee_request(row.mentees)
+    problems = _lines(programme.problems) or asked_problems
+    signatures = ([{"role": "Наставник", "name": initials_surname(u.full_name)} for u in row.mentors]
+                  + [{"role": "Наставляемый", "name": initials_surname(u.full_name)} for u in row.mentees]
+                  + [{"role": "Куратор", "name": initials_surname(curator.full_name)}])
+    return {
+        "org": org_context(organisation, group.started_on, need=PROGRAMME_NEEDS[:-1]),
+        "curator": person_context(curator),
+        "p": {"mentors": ", ".join(map(_person_in_row, row.mentors)),
+              "mentees": ", ".join(map(_person_in_row, row.mentees)),
+              "form": FORM_LABELS.get(group.form, group.form), "kind": _lower(TYPES.get(group.kind, group.kind)),
+              "start": short_date(group.started_on),
+              "end": short_date(group.planned_end_on or organisation.school_year_end(group.started_on)),
+              "order_date": short_date(order.signed_on) if order else short_date(group.order_date),
+              "order_number": order.number if order else group.order_number,
+              "request": _lines(programme.request) or asked, "problems": problems,
+              "goals": _lines(programme.goals), "tasks": _lines(programme.tasks),
+              "results": _lines(programme.expected_results)},
+        "plan": [{"n": i, "name": item.name, "deadline": short_date(item.deadline), "responsible": item.responsible,
+                  "result": item.result_doc} for i, item in enumerate(plan_items, start=1)],
+        "signatures": signatures,
+    }
+
+
+def programme_docx(organisation, row, programme, plan_items, order=None) -> bytes:
+    return templates.render(organisation, "programme",
+                            programme_context(organisation, row, programme, plan_items, order))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from flask import abort
 
 from matching.catalogue import FORM_LABELS, FORMS, TYPES
+from webapp import date_range
 from webapp.db import database
 from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Programme, StageChange, UnpairedMentee, User
 from webapp.models.mentoring import ACTIVE, ENDED
@@ -56,6 +57,7 @@ class GroupRow:
     mentees: list = field(default_factory=list)
     overdue: int = 0
     last_meeting: dt.date | None = None
+    consent_revoked: list = field(default_factory=list)  # members whose consent is revoked
 
     @property
     def no_recent_meeting(self) -> bool:
@@ -88,6 +90,12 @@ def rows_for(groups, today: dt.date | None = None) -> list[GroupRow]:
     for m in (GroupMember.select(GroupMember, User).join(User)
               .where(GroupMember.group.in_(ids)).order_by(User.full_name)):
         (rows[m.group_id].mentors if m.role == "mentor" else rows[m.group_id].mentees).append(m.user)
+    from webapp.consents.services import answers_hidden_ids
+    member_ids = {u.id for row in rows.values() for u in row.mentors + row.mentees}
+    if member_ids:
+        revoked = {u.id for u in answers_hidden_ids().where(User.id.in_(list(member_ids)))}
+        for row in rows.values():
+            row.consent_revoked = [u for u in row.mentors + row.mentees if u.id in revoked]
     programmes = {p.id: p.group_id for p in Programme.select(Programme.id, Programme.group).where(Programme.group.in_(ids))}
     if programmes:
         for item in PlanItem.select(PlanItem.programme, PlanItem.deadline, PlanItem.status).where(
@@ -125,9 +133,12 @@ def parse_date(raw: str | None) -> dt.date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if not date_range.within(day):
+            raise GroupError(date_range.RANGE_MESSAGE, **date_range.range_params())
+        return day
     raise GroupError("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20])
 
 

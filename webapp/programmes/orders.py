@@ -9,7 +9,8 @@ from peewee import IntegrityError
 
 from webapp.ids import ids_or_404
 from webapp.db import database
-from webapp.models import MentoringGroup, PairingOrder
+from webapp.documents.requisites import missing_requisites, missing_message
+from webapp.models import MentoringGroup, OrderGroup, PairingOrder
 from webapp.models.mentoring import ACTIVE
 from webapp.programmes.groups import GroupError, parse_date, rows_for
 
@@ -31,9 +32,24 @@ def active(organisation):
             .order_by(MentoringGroup.created_at, MentoringGroup.id))
 
 
-def next_number(organisation) -> str:
-    count = PairingOrder.select().where(PairingOrder.organisation == organisation).count()
-    return f"{count + 1}-н"
+def next_sequence(organisation, school_year: int) -> int:
+    """Orders are numbered afresh in every school year."""
+    last = (PairingOrder.select(PairingOrder.sequence)
+            .where((PairingOrder.organisation == organisation) & (PairingOrder.school_year == school_year)
+                   & PairingOrder.sequence.is_null(False))
+            .order_by(PairingOrder.sequence.desc()).first())
+    return (last.sequence if last else 0) + 1
+
+
+def format_number(pattern: str, sequence: int, school_year: int) -> str:
+    """The organisation's pattern: {n} the number within the school year, {yy}/{yyyy} its first year."""
+    return (pattern or "{n}").replace("{n}", str(sequence)).replace("{yyyy}", str(school_year)) \
+        .replace("{yy}", f"{school_year % 100:02d}")
+
+
+def next_number(organisation, day: dt.date | None = None) -> str:
+    year = organisation.school_year_of(day or today())
+    return format_number(organisation.order_number_pattern, next_sequence(organisation, year), year)
 
 
 def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
@@ -51,10 +67,8 @@ def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
 
 def create_order(organisation, form, raw_ids, actor):
     errors = []
-    number = (form.get("number") or "").strip()
-    if not number:
-        errors.append(_("Укажите номер приказа."))
-    elif len(number) > NUMBER_MAX:
+    number = (form.get("number") or "").strip()  # empty: the next number of the school year
+    if len(number) > NUMBER_MAX:
         errors.append(_("Номер приказа — не длиннее %(limit)s символов.", limit=NUMBER_MAX))
     try:
         signed_on = parse_date(form.get("signed_on"))
@@ -63,12 +77,17 @@ def create_order(organisation, form, raw_ids, actor):
     except GroupError as exc:
         errors.append(str(exc))
         signed_on = None
+    if not number and signed_on is not None:
+        number = next_number(organisation, signed_on)
     basis = (form.get("basis") or "").strip()
     if len(basis) > BASIS_MAX:
         errors.append(_("Основание — не длиннее %(limit)s символов.", limit=BASIS_MAX))
     responsible = (form.get("responsible_name") or "").strip()
     if len(responsible) > NAME_MAX:
         errors.append(_("ФИО ответственного — не длиннее %(limit)s символов.", limit=NAME_MAX))
+    missing = missing_requisites(organisation, ("name", "short_name", "head_position", "head_name", "curator"))
+    if missing:
+        errors.append(missing_message(missing))
     groups = selected_groups(organisation, raw_ids)
     if not groups:
         errors.append(_("Нет пар и групп для приказа: все подтверждённые пары уже включены в приказы."))
@@ -76,8 +95,16 @@ def create_order(organisation, form, raw_ids, actor):
         raise GroupError(" ".join(errors))
     try:
         with database.atomic():
+            year = organisation.school_year_of(signed_on)
+            sequence = next_sequence(organisation, year)
+            if number != format_number(organisation.order_number_pattern, sequence, year):
+                sequence = None  # a number typed by hand does not move the year's count
             order = PairingOrder.create(organisation=organisation, number=number, signed_on=signed_on, basis=basis,
-                                        responsible_name=responsible, created_by=actor)
+                                        responsible_name=responsible or (organisation.curator.full_name
+                                                                         if organisation.curator_id else ""),
+                                        created_by=actor, kind="pairs",
+                                        school_year=year, sequence=sequence, curator=organisation.curator_id)
+            OrderGroup.insert_many([{"order": order.id, "group": g.id} for g in groups]).execute()
             MentoringGroup.update(order_number=number, order_date=signed_on).where(
                 MentoringGroup.id.in_([g.id for g in groups])).execute()
     except IntegrityError:
@@ -88,10 +115,17 @@ def create_order(organisation, form, raw_ids, actor):
 
 
 def order_rows(organisation, order):
-    groups = (MentoringGroup.select().where((MentoringGroup.organisation == organisation)
-                                            & (MentoringGroup.order_number == order.number))
+    """Exactly the pairs and groups the order lists (by reference), ended ones included."""
+    groups = (MentoringGroup.select().join(OrderGroup).where((OrderGroup.order == order)
+                                                             & (MentoringGroup.organisation == organisation))
               .order_by(MentoringGroup.created_at, MentoringGroup.id))
     return rows_for(groups)
+
+
+def order_of(group):
+    """The latest order listing ``group`` (None if none)."""
+    return (PairingOrder.select().join(OrderGroup).where(OrderGroup.group == group)
+            .order_by(PairingOrder.signed_on.desc(), PairingOrder.id.desc()).first())
 
 
 def filename(order) -> str:

@@ -54,10 +54,15 @@ def update_goals(programme, form, actor) -> None:
     goals = _text(form, "goals", _("Цели"), TEXT_MAX, errors)
     tasks = _text(form, "tasks", _("Задачи"), TEXT_MAX, errors)
     results = _text(form, "expected_results", _("Ожидаемые результаты"), TEXT_MAX, errors)
+    # the request and the problems are kept when a form without them is sent
+    request = _text(form, "request", _("Запрос наставляемого"), TEXT_MAX, errors) if "request" in form \
+        else programme.request
+    problems = _text(form, "problems", _("Проблемы"), TEXT_MAX, errors) if "problems" in form \
+        else programme.problems
     if errors:
         raise GroupError(" ".join(errors))
-    Programme.update(goals=goals, tasks=tasks, expected_results=results, updated_at=dt.datetime.now(),
-                     updated_by=actor).where(Programme.id == programme.id).execute()
+    Programme.update(goals=goals, tasks=tasks, expected_results=results, request=request, problems=problems,
+                     updated_at=dt.datetime.now(), updated_by=actor).where(Programme.id == programme.id).execute()
 
 
 def add_item(programme, form) -> PlanItem:

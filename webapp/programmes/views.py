@@ -8,6 +8,7 @@ from flask_login import current_user
 from matching.catalogue import TYPES
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.consents.documents import consent_forms
+from webapp.documents.responses import document_or_message
 from webapp.downloads import download
 from webapp.htmx import after_change, render
 from webapp.models import GroupMember, PairingOrder, User
@@ -139,8 +140,10 @@ def programme_docx(group_id: int):
     group = groups.visible_group(group_id, current_user)
     prog = programmes.programme_of(group)
     row = groups.rows_for([group])[0]
-    data = documents.programme_docx(current_user.organisation, row, prog, list(programmes.items(prog)))
-    return _docx(data, f"programma_{group.id}.docx")
+    order = orders.order_of(group)
+    return document_or_message(
+        lambda: documents.programme_docx(current_user.organisation, row, prog, list(programmes.items(prog)), order),
+        f"programma_{group.id}.docx", url_for("programmes.show", group_id=group.id))
 
 
 @bp.route("/<int:group_id>/consents.docx")
@@ -150,7 +153,8 @@ def consents_docx(group_id: int):
     members = (User.select().join(GroupMember).where(GroupMember.group == group)
                .order_by(GroupMember.role.desc(), User.full_name))
     people = list({user.id: user for user in members}.values())  # a person once, mentors first
-    return _docx(consent_forms(people, current_user.organisation), f"soglasiya_para_{group.id}.docx")
+    return document_or_message(lambda: consent_forms(people, current_user.organisation),
+                               f"soglasiya_para_{group.id}.docx", url_for("programmes.show", group_id=group.id))
 
 
 # --- the order ----------------------------------------------------------------
@@ -159,12 +163,12 @@ def _order_page(form=None, error="", status=200):
     rows = groups.rows_for(orders.active(org))
     history = PairingOrder.select().where(PairingOrder.organisation == org).order_by(PairingOrder.id.desc())
     defaults = dict(number=orders.next_number(org), signed_on=orders.today().isoformat(),
-                    basis=orders.DEFAULT_BASIS, responsible_name=current_user.full_name)
+                    basis=orders.DEFAULT_BASIS)
     values = {k: (form.get(k) if form is not None else v) or "" for k, v in defaults.items()}
     chosen = set(form.getlist("group")) if form is not None else {str(r.group.id) for r in rows
                                                                   if not r.group.order_number}
     return render_template("programmes/order.html", rows=rows, values=values, chosen=chosen, error=error,
-                           history=history), status
+                           history=history, curator=org.curator), status
 
 
 @bp.route("/order", methods=["GET", "POST"])
@@ -177,8 +181,8 @@ def order():
                                             current_user)
     except GroupError as exc:
         return _order_page(request.form, exc.message, 400)
-    data = documents.order_docx(current_user.organisation, created, rows)
-    return _docx(data, orders.filename(created))
+    return document_or_message(lambda: documents.order_docx(current_user.organisation, created, rows),
+                               orders.filename(created), url_for("programmes.order"))
 
 
 @bp.route("/orders/<int:order_id>.docx")
@@ -186,4 +190,5 @@ def order():
 def order_docx(order_id: int):
     found = in_my_school_or_404(PairingOrder, order_id)
     rows = orders.order_rows(current_user.organisation, found)
-    return _docx(documents.order_docx(current_user.organisation, found, rows), orders.filename(found))
+    return document_or_message(lambda: documents.order_docx(current_user.organisation, found, rows),
+                               orders.filename(found), url_for("programmes.order"))

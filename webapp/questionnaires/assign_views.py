@@ -7,8 +7,11 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import date_range
 from webapp.access import staff_only
+from webapp.ids import parse_id
 from webapp.models import User, UserRole
+from webapp.plurals import plural
 from webapp.models.user import CATEGORIES
 from webapp.questionnaires import assigning
 from webapp.questionnaires.views import bp
@@ -25,10 +28,8 @@ def assign_context(questionnaire) -> dict:
 
 
 def _ids(values) -> list[int] | None:
-    try:
-        return [int(v) for v in values]
-    except ValueError:
-        return None
+    ids = [parse_id(v) for v in values]
+    return None if any(i is None for i in ids) else ids
 
 
 @bp.route("/<int:questionnaire_id>/assign", methods=["POST"])
@@ -68,6 +69,9 @@ def assign(questionnaire_id: int):
             due_on = dt.date.fromisoformat(request.form["due_on"])
         except ValueError:
             error = _("Срок укажите датой, например 2026-10-01.")
+        else:
+            if not date_range.within(due_on):
+                error, due_on = date_range.range_message(), None
     if error:
         from webapp.questionnaires.editor_views import show
         flash(error, "error")
@@ -77,8 +81,10 @@ def assign(questionnaire_id: int):
     created = assigning.assign(questionnaire, ok, current_user, due_on)
     message = _("Анкета назначена: новых назначений — %(n)s.", n=created)
     if refused:
-        message += " " + _("Не назначена %(n)s участникам без роли «%(role)s».", n=len(refused),
-                           role=_("наставник") if questionnaire.role == "mentor" else _("наставляемый"))
+        message += " " + plural(len(refused), "Не назначена %(num)d участнику без роли «%(role)s».",
+                                "Не назначена %(num)d участникам без роли «%(role)s».",
+                                "Не назначена %(num)d участникам без роли «%(role)s».",
+                                role=_("наставник") if questionnaire.role == "mentor" else _("наставляемый"))
     flash(message, "success")
     return redirect(url_for("questionnaires.show", questionnaire_id=questionnaire.id), 303)
 

@@ -97,7 +97,7 @@ def new_draft(questionnaire_id: int):
 
 def _version_page(version, form=None, errors=None, status=200):
     return render_template("questionnaires/version.html", version=version, questionnaire=version.questionnaire,
-                           questions=list(version.ordered_questions()), form=form or {}, errors=errors or {},
+                           questions=list(version.ordered_questions()), form=form or _FormData(), errors=errors or {},
                            **_choices()), status
 
 

@@ -11,6 +11,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp.consents.services import answers_hidden
 from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.htmx import is_htmx
 from webapp.models import Questionnaire, Response
@@ -75,6 +76,9 @@ def show_response(response_id: int):
     response = in_my_school_or_404(Response, response_id)
     if response.user_id != current_user.id and not current_user.is_staff:
         abort(404)
+    if response.user_id != current_user.id and answers_hidden(response.user):
+        return render_template("questionnaires/response_hidden.html", response=response,
+                               questionnaire=response.version.questionnaire)
     return render_template("questionnaires/response.html", **_form_context(response))
 
 

@@ -6,15 +6,16 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from webapp import export_text
 from webapp.recognition.services import AWARD_KINDS
 
 
 def _sheet(ws, headers, rows, widths):
-    ws.append(headers)
+    export_text.append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        export_text.append(ws, row)
     for column, width in zip("ABCDEFG", widths):
         ws.column_dimensions[column].width = width
 

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from webapp import links
 from webapp.roadmap.fields import RuDateField
 from webapp.roadmap.seed import STEPS
 from webapp.roadmap.services import STATUS_LABELS
@@ -13,8 +14,8 @@ from webapp.roadmap.services import STATUS_LABELS
 
 def _safe_link(form, field):
     value = (field.data or "").strip()
-    if value and not (value.startswith("https://") or value.startswith("http://") or value.startswith("/")):
-        raise ValidationError(_l("Ссылка должна начинаться с https://, http:// или /."))
+    if value and not links.is_acceptable(value):
+        raise ValidationError(_l("Ссылка должна начинаться с https://, http:// или / (страница этого сайта)."))
 
 
 class RoadmapItemForm(FlaskForm):

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import in_my_school_or_404, signed_in, staff_only
+from webapp.documents.responses import document_or_message
 from webapp.downloads import download
 from webapp.models import RoadmapItem
 from webapp.roadmap import export, services
@@ -70,7 +71,8 @@ def delete(item_id: int):
 @signed_in
 def export_docx():
     services.prefill(current_user.organisation)
-    return download(export.roadmap_docx(current_user.organisation), "dorozhnaya_karta.docx")
+    return document_or_message(lambda: export.roadmap_docx(current_user.organisation), "dorozhnaya_karta.docx",
+                               url_for("roadmap.index"))
 
 
 @bp.route("/roadmap.xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from webapp.auth.sessions import end_everywhere
 from webapp.db import database
 from webapp.models import AuditEvent, User
 from webapp.models.user import CATEGORIES, ROLES
@@ -109,4 +110,13 @@ def set_active(user: User, active: bool, actor) -> None:
         if not active:
             user.invite_nonce = None
         user.save(only=[User.is_active, User.invite_nonce])
+        if not active:
+            end_everywhere(user)
         AuditEvent.record("account_activated" if active else "account_deactivated", actor=actor, target=user.login)
+
+
+def sign_out_everywhere(user: User, actor) -> None:
+    """End every session of ``user`` (a lost phone, a shared computer); recorded in the audit log."""
+    with database.atomic():
+        end_everywhere(user)
+        AuditEvent.record("sessions_ended", actor=actor, target=user.login)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from webapp import archives
 from webapp.db import database
+from webapp.input_text import clean
 from webapp.labels import CATEGORY_ALIASES
 from webapp.users.accounts import AccountData, create_account, login_taken, normalise_class, validate
 from webapp.user_errors import UserError
@@ -36,6 +38,7 @@ ROLE_ALIASES = {
     "наставник": "mentor", "mentor": "mentor",
     "наставляемый": "mentee", "mentee": "mentee",
     "куратор": "coordinator", "coordinator": "coordinator",
+    "администратор": "admin", "admin": "admin",
 }
 DEFAULT_ROLES = {"student": ["mentee"], "teacher": ["mentor"], "university_student": ["mentor"], "employer": ["mentor"]}
 
@@ -80,8 +83,20 @@ def _read_csv(raw: bytes) -> list[list[str]]:
     return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
+# A people list of MAX_ROWS rows is a few megabytes once unpacked.
+XLSX_LIMITS = archives.ArchiveLimits(max_members=500, max_member_size=16 * archives.MB,
+                                     max_total_size=48 * archives.MB)
+
+
 def _read_xlsx(raw: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
+    try:
+        archives.open_checked(raw, XLSX_LIMITS).close()
+    except archives.ArchiveRejected as exc:
+        if exc.code == "not_zip":
+            raise ImportFileError("Файл не похож на таблицу Excel (.xlsx).") from exc
+        raise ImportFileError("Файл .xlsx распаковывается в слишком большой объём: сохраните таблицу заново "
+                              "или разделите её на несколько файлов.") from exc
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -89,7 +104,7 @@ def _read_xlsx(raw: bytes) -> list[list[str]]:
     sheet = book.worksheets[0]
     rows = []
     for row in sheet.iter_rows(values_only=True):
-        rows.append(["" if v is None else str(v).strip() for v in row])
+        rows.append(["" if v is None else clean(str(v)).strip() for v in row])
         if len(rows) > MAX_ROWS + 1:
             break
     book.close()
@@ -125,10 +140,11 @@ def _cell(row: list[str], mapping: dict[str, int], column: str) -> str:
     index = mapping.get(column)
     if index is None or index >= len(row):
         return ""
-    return str(row[index]).strip()
+    return clean(str(row[index])).strip()
 
 
-def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData, list[str]]:
+def row_to_account(row: list[str], mapping: dict[str, int],
+                   allowed_roles: frozenset[str] | None = None) -> tuple[AccountData, list[str]]:
     errors = []
     category_text = _cell(row, mapping, "category").lower().replace("ё", "е")
     category = CATEGORY_ALIASES.get(category_text, "")
@@ -144,6 +160,9 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
             continue
         if word not in ROLE_ALIASES:
             errors.append(_("Неизвестная роль «%(role)s»: допустимы наставник, наставляемый.", role=word[:40]))
+        elif allowed_roles is not None and ROLE_ALIASES[word] not in allowed_roles:
+            # the same rule as the «Добавить» form: a coordinator cannot make coordinators or administrators
+            errors.append(_("Роль «%(role)s» вы назначить не можете.", role=word[:40]))
         else:
             roles.append(ROLE_ALIASES[word])
     if not roles_text:
@@ -163,7 +182,10 @@ def row_to_account(row: list[str], mapping: dict[str, int]) -> tuple[AccountData
     return data, errors
 
 
-def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, strict: bool = False) -> ImportReport:
+def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, strict: bool = False,
+                    allowed_roles=None) -> ImportReport:
+    """``allowed_roles``: the roles the importing person may hand out (None: any)."""
+    allowed_roles = frozenset(allowed_roles) if allowed_roles is not None else None
     rows = read_table(filename, raw)
     if not rows:
         raise ImportFileError("Файл пуст.")
@@ -180,7 +202,7 @@ def import_accounts(organisation, filename: str, raw: bytes, *, actor=None, stri
         if not any(str(cell).strip() for cell in row):
             report.skipped_empty += 1
             continue
-        data, errors = row_to_account(row, mapping)
+        data, errors = row_to_account(row, mapping, allowed_roles)
         person = (data.full_name.lower(), data.category, normalise_class(data.class_name))
         if person in seen_people:
             errors.append(_("Повтор строки %(row)s: тот же человек уже есть в файле.", row=seen_people[person]))

@@ -14,6 +14,7 @@ from webapp.models.user import ADMIN, COORDINATOR, MENTEE, MENTOR
 from webapp.pagination import paginate, parse_page
 from webapp.users import importing
 from webapp.users.accounts import AccountData, create_account, login_taken, set_active, validate
+from webapp.users.accounts import sign_out_everywhere as sign_out_everywhere_service
 from webapp.users.forms import AccountForm, ImportForm
 from webapp.users.listing import STATUSES, UserFilters, class_names, roles_by_user, search_users
 
@@ -79,7 +80,8 @@ def import_file():
         upload = form.file.data
         try:
             report = importing.import_accounts(current_user.organisation, upload.filename, upload.read(),
-                                               actor=current_user, strict=form.strict.data)
+                                               actor=current_user, strict=form.strict.data,
+                                               allowed_roles=_allowed_roles())
         except importing.ImportFileError as exc:
             error = exc.message
             status = 400
@@ -127,12 +129,28 @@ def activate(user_id: int):
     return _switch_active(user_id, True, _("Учётная запись «%(name)s» снова активна."))
 
 
+@bp.route("/<int:user_id>/sign-out", methods=["POST"])
+@staff_only
+def sign_out_everywhere(user_id: int):
+    user = _get_user(user_id)
+    if not _may_manage(user):
+        abort(403)
+    sign_out_everywhere_service(user, current_user)
+    flash(_("«%(name)s» выйдет на всех устройствах: все открытые сеансы завершены.", name=user.full_name), "success")
+    return redirect(url_for("users.show", user_id=user.id), 303)
+
+
 @bp.route("/<int:user_id>/invitation", methods=["POST"])
 @staff_only
 def reissue_invitation(user_id: int):
     user = _get_user(user_id)
     if not _may_manage(user) or not user.is_active:
         abort(403)
+    if user.password_hash:
+        # a link for an account in use would let whoever holds it take the account over unnoticed
+        flash(_("У «%(name)s» уже есть пароль: приглашение выдаётся только тем, кто ещё не входил. "
+                "Если пароль забыт, человек может сменить его сам после входа.", name=user.full_name), "error")
+        return redirect(url_for("users.show", user_id=user.id), 303)
     link = invitations.issue(user)
     AuditEvent.record("invitation_issued", actor=current_user, target=user.login)
     return render_template("users/invitation.html", user=user, link=link, created=False)

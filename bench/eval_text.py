@@ -1,0 +1,121 @@
+"""Evaluation of the text component on the Russian mentoring set (prints figures, asserts nothing).
+
+    .venv/bin/python bench/eval_text.py                # held-out sets and old test half
+    .venv/bin/python bench/eval_text.py --set heldout2 # heldout2, heldout, test, tune or all
+    .venv/bin/python bench/eval_text.py --misses       # also list the cases ranked wrong
+
+Each request is ranked against the whole pool of mentor texts (all distractors present);
+the figures are top-1 accuracy and mean reciprocal rank of the right mentor.
+
+* ``tune`` / ``test``: the even / odd halves of ``bench/text_cases_ru.py``. Issue 14 chose
+  its settings on the tune half and reported the test half; its misses were then read, so
+  since issue 14b **both halves are "seen"** and may be used for tuning.
+* ``heldout``: ``bench/text_cases_ru_heldout.py``, written before any change of issue 14b
+  and never used to choose anything; its misses were printed once the thesaurus was in, so
+  it is "seen" for any change made after that. Its cases are ranked against the old pool
+  plus the held-out set's own mentors.
+* ``heldout2``: ``bench/text_cases_ru_heldout2.py``, written after that and before the
+  next change; the honest figure for changes after the thesaurus.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import numpy as np  # noqa: E402
+
+from baseline_text import BaselineTextSimilarity  # noqa: E402
+from matching.text import TextSimilarity  # noqa: E402
+from text_cases_ru import CASES, MENTORS, UNRELATED, split  # noqa: E402
+from text_cases_ru_heldout import HELDOUT_CASES, HELDOUT_MENTORS  # noqa: E402
+from text_cases_ru_heldout2 import HELDOUT2_CASES, HELDOUT2_MENTORS  # noqa: E402
+
+SETTINGS = {
+    "lexical only": dict(semantic_weight=0.0),
+    "semantic only": dict(semantic_weight=1.0),
+    "combined (default)": dict(),
+}
+BASELINE = ("baseline: before issue 14 (stems + char n-grams)", BaselineTextSimilarity, {})
+
+
+def evaluate(cases, params, cls=TextSimilarity, mentors=None) -> tuple[float, float, list]:
+    """(top-1, MRR, misses) of ``cls(**params)`` on ``cases`` against all ``mentors``
+    (default: the pool of ``bench/text_cases_ru.py``)."""
+    mentors = MENTORS if mentors is None else mentors
+    keys = list(mentors)
+    texts = [mentors[k] for k in keys]
+    sim = cls(**params).fit(texts + [r for r, _ in cases])
+    scores = sim.similarity([r for r, _ in cases], texts)
+    hits, rr, misses = 0, 0.0, []
+    for (request, right), row in zip(cases, scores):
+        j = keys.index(right)
+        # ties count against us: rank = 1 + mentors scoring at least as high, other than the right one
+        rank = 1 + int(np.sum(row >= row[j])) - 1
+        hits += rank == 1
+        rr += 1.0 / rank
+        if rank > 1:
+            misses.append((rank, request, right, keys[int(np.argmax(row))]))
+    return hits / len(cases), rr / len(cases), misses
+
+
+def unrelated_scores(params, cls=TextSimilarity) -> list[float]:
+    keys = list(MENTORS)
+    texts = [MENTORS[k] for k in keys]
+    sim = cls(**params).fit(texts)
+    return [float(sim.similarity([r], [MENTORS[k]])[0, 0]) for r, k in UNRELATED]
+
+
+def sets() -> dict[str, tuple[list, dict]]:
+    """name -> (cases, mentor pool)."""
+    tune, test = split()
+    return {"heldout": (HELDOUT_CASES, {**MENTORS, **HELDOUT_MENTORS}),
+            "heldout2": (HELDOUT2_CASES, {**MENTORS, **HELDOUT_MENTORS, **HELDOUT2_MENTORS}),
+            "test": (test, MENTORS), "tune": (tune, MENTORS), "all": (CASES, MENTORS)}
+
+
+def report(name: str, cases, mentors, show_misses: bool) -> None:
+    print(f"{name}: {len(cases)} cases, {len(mentors)} mentors in the pool")
+    rows = [BASELINE] + [(label, TextSimilarity, params) for label, params in SETTINGS.items()]
+    for label, cls, params in rows:
+        t = time.perf_counter()
+        top1, mrr, misses = evaluate(cases, params, cls, mentors)
+        zero = unrelated_scores(params, cls)
+        print(f"  {label:<50} top-1 {100 * top1:5.1f} %   MRR {mrr:.3f}   "
+              f"unrelated pairs' scores {', '.join(f'{z:.3f}' for z in zero)}   "
+              f"({time.perf_counter() - t:.2f}s)")
+        if show_misses:
+            for rank, request, right, top in misses:
+                print(f"      rank {rank:>2}: «{request}» -> want {right}, got {top}")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", dest="which", action="append",
+                        choices=("heldout2", "heldout", "test", "tune", "all"),
+                        help="set(s) to report (repeatable); default: heldout2, heldout, test")
+    parser.add_argument("--half", dest="which", action="append", choices=("test", "tune", "all"),
+                        help="same as --set (kept for old commands)")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args(argv)
+    available = sets()
+    for k, name in enumerate(args.which or ["heldout2", "heldout", "test"]):
+        if k:
+            print()
+        cases, mentors = available[name]
+        title = {"heldout2": "HELD-OUT 2 (bench/text_cases_ru_heldout2.py, never tuned on, "
+                             "rankings never printed before its first report)",
+                 "heldout": "HELD-OUT set (bench/text_cases_ru_heldout.py, never tuned on; "
+                            "its misses were printed after the thesaurus was added)",
+                 "test": "old TEST half (odd cases of bench/text_cases_ru.py; seen since 14b)",
+                 "tune": "TUNE half (even cases of bench/text_cases_ru.py)",
+                 "all": "all of bench/text_cases_ru.py"}[name]
+        report(title, cases, mentors, args.misses)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""A small thesaurus of school mentoring: groups of words that name one problem or topic.
+
+The groups restate the problem catalogue of the regional target model of mentoring
+(``shared/domain/DOMAIN.md``: the teachers' and the students' problems) and the topics
+school mentors usually offer, in the words teachers and students use for them, including
+colloquial ones («текучка», «дистант», «буллинг»). Words are written as dictionary forms;
+the text component reduces them to its own terms (stems or lemmas), so every inflection of
+a listed word belongs to its group.
+
+Two words of one group count as "synonyms" in the semantic part of
+:class:`matching.text.TextSimilarity` (with the weight ``synonym_weight``), and an
+explanation names the pair together with the group's code (:data:`SYNONYM_GROUPS` keys);
+Russian names of the groups for plain library use are in :data:`SYNONYM_GROUP_LABELS_RU`.
+
+The groups were written from the catalogue, not from evaluation cases; very generic words
+(«работа», «класс», «урок», «учитель», «помощь») are deliberately left out, because a
+synonym link from them would tie every text to every group.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["SYNONYM_GROUPS", "SYNONYM_GROUP_LABELS_RU"]
+
+_GROUPS = {
+    # --- teachers (DOMAIN.md: problems of teachers) ----------------------------------
+    "burnout": "выгорание выгореть выгорать сгореть сгорать усталость устать уставать "
+               "утомление переутомление истощение перегрузка перегруженность",
+    "young_specialist": "молодой начинающий новичок стажер выпускник наставляемый "
+                        "адаптация",
+    "staff_turnover": "текучесть текучка увольнение уволиться увольняться удержание "
+                      "удержать кадры персонал",
+    "teacher_competitions": "конкурс конкурсный состязание лауреат победитель",
+    "new_technologies": "цифровой электронный интерактивный платформа онлайн-сервис "
+                        "нейросеть икт технология",
+    "distance_learning": "дистанционный дистанционка дистант удаленка удаленный "
+                         "видеоконференция видеосвязь вебинар онлайн-урок",
+    "professional_growth": "аттестация квалификация квалификационный категория "
+                           "саморазвитие",
+    "team_support": "коллектив сплотить сплоченность взаимодействие сотрудничество "
+                    "взаимопосещение методобъединение",
+    "lesson_feedback": "посещение посетить разбор отзыв рекомендация взаимопосещение",
+    # --- students (DOMAIN.md: problems of students) ----------------------------------
+    "trajectory": "траектория профиль профильный элективный электив факультатив маршрут",
+    "adaptation": "адаптация адаптироваться освоиться привыкнуть прижиться влиться "
+                  "новенький новичок переезд переехать",
+    "gifted": "одаренный одаренность талантливый талант способный способность "
+              "вундеркинд",
+    "disability": "овз инвалидность инвалид инклюзия инклюзивный аутизм аутист "
+                  "коррекционный тьютор",
+    "psychological_barriers": "тревожность тревога страх бояться волнение волноваться "
+                              "паника паниковать неуверенность неуверенный стесняться "
+                              "застенчивость стеснительность барьер",
+    "low_results": "успеваемость неуспеваемость отставание отстающий отставать отстать "
+                   "двойка пробел задолженность",
+    "motivation": "мотивация мотивировать надоесть лень апатия скучно "
+                  "разочароваться",
+    "civic": "волонтерство волонтер волонтерский добровольчество доброволец "
+             "добровольческий гражданский самоуправление общественный",
+    "career": "трудоустройство трудоустроиться вакансия резюме подработка собеседование "
+              "карьера",
+    "career_choice": "профориентация профессия специальность профпроба призвание",
+    # --- topics that cut across ------------------------------------------------------
+    "discipline": "дисциплина поведение шуметь шум болтать баловаться хулиганить "
+                  "хулиганство непослушание слушаться",
+    "bullying": "травля травить буллинг издеваться издевательство обижать дразнить "
+                "унижать",
+    "conflict": "конфликт конфликтовать ссора ссориться ругаться драка примирение "
+                "медиация",
+    "procrastination": "прокрастинация откладывать тайм-менеджмент самоорганизация "
+                       "дедлайн",
+    "exams": "экзамен огэ егэ гиа контрольная зачет сессия",
+    "admission": "вуз университет институт поступление поступать абитуриент",
+    "finance": "деньги бюджет накопление копить сбережение финансы финансовый экономить",
+    "programming": "программирование программировать кодить программист код",
+    "art": "рисование рисовать рисунок живопись художественный художка художник",
+    "speech": "речь логопед логопедический звук произношение выговаривать дикция",
+    "music": "музыка музыкальный пение петь вокал хор песня",
+    "research": "исследование исследовательский гипотеза научный наука конференция",
+    "nature": "природа экология экологический растение животное биология экспедиция",
+    "cyber_safety": "кибербезопасность безопасность взлом пароль аккаунт мошенник",
+}
+
+#: Group code -> its words (dictionary forms).
+SYNONYM_GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {code: tuple(words.replace("ё", "е").split()) for code, words in _GROUPS.items()})
+
+#: Group code -> Russian name, for :func:`matching.explain.render_ru`.
+SYNONYM_GROUP_LABELS_RU: Mapping[str, str] = MappingProxyType({
+    "burnout": "выгорание",
+    "young_specialist": "молодые специалисты",
+    "staff_turnover": "текучесть кадров",
+    "teacher_competitions": "конкурсы",
+    "new_technologies": "образовательные технологии",
+    "distance_learning": "дистанционное обучение",
+    "professional_growth": "профессиональный рост",
+    "team_support": "командная работа",
+    "lesson_feedback": "анализ уроков",
+    "trajectory": "образовательная траектория",
+    "adaptation": "адаптация",
+    "gifted": "одарённость",
+    "disability": "ОВЗ и инклюзия",
+    "psychological_barriers": "психологические барьеры",
+    "low_results": "низкие результаты",
+    "motivation": "мотивация",
+    "civic": "гражданская активность",
+    "career": "трудоустройство",
+    "career_choice": "выбор профессии",
+    "discipline": "дисциплина",
+    "bullying": "травля",
+    "conflict": "конфликты",
+    "procrastination": "планирование времени",
+    "exams": "экзамены",
+    "admission": "поступление",
+    "finance": "финансы",
+    "programming": "программирование",
+    "art": "искусство",
+    "speech": "речь",
+    "music": "музыка",
+    "research": "исследования",
+    "nature": "природа",
+    "cyber_safety": "безопасность в сети",
+})
