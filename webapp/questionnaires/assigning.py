@@ -69,6 +69,8 @@ def questionnaires_for(user) -> list[Due]:
         if questionnaire.published_version() is None:
             continue
         result.append(Due(questionnaire, current_response(user, questionnaire)))
+    # the request before the influence «до» that follows it; otherwise in the order they were made
+    result.sort(key=lambda due: due.questionnaire.purpose == INFLUENCE_BEFORE)
     return result
 
 
