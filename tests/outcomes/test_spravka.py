@@ -51,6 +51,10 @@ def test_spravka_of_the_demo_school(demo_app):
     assert "(заполняется куратором программы наставничества)" in body and "Куратор программы наставничества" in body
     assert not re.search(r"\d\.\d", body.replace("01.09.", "").replace("31.08.", "")), "a decimal point, not comma"
     assert "недостаточно ответов" in body  # small groups are not turned into figures
+    # the year-over-year count covers every comparison the conclusions name
+    improved = conclusions.count(" улучшился ")
+    this_year = next(r for r in doc.tables if r.rows[0].cells[0].text == "Учебный год").rows[-1]
+    assert this_year.cells[3].text.startswith(f"{improved} из ")
 
 
 def test_conclusions_follow_the_figures_only(school):

@@ -104,11 +104,12 @@ class YearFigures:
 
 
 def year_figures(organisation, year) -> YearFigures:
-    from webapp.monitoring import influence
+    from webapp.monitoring import influence, marks
     observations = [o for o in dataset.observations(organisation, year=year) if o.stage in PAIR_STAGES]
     expected = [e for e in dataset.expected(organisation, year=year) if e.stage in PAIR_STAGES]
     found = influence.analyse(organisation, year)
-    rows = found.students + found.teachers + found.teacher_problems
+    rows = (found.teacher_problems + found.teachers + found.students + found.student_problems
+            + marks.per_subject(organisation, year))  # every before/after comparison the справка lists
     return YearFigures(year, len(dataset.groups_of(organisation, year=year)),
                        statistics.response_rates(expected, observations),
                        sum(1 for r in rows if r.result.verdict == "improved"), sum(1 for r in rows if r.result.enough))
