@@ -15,7 +15,7 @@ def test_coordinator_sees_before_after_charts_per_form(page, server, login):
     page.locator("nav summary", has_text="Программа").click()  # the menu opens without JavaScript too
     page.get_by_role("link", name="Мониторинг", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Мониторинг и оценка результатов")
-    page.get_by_role("link", name="Влияние на участников (до и после)").click()
+    page.get_by_role("link", name="Отношения в паре: вход и итог").click()
     for title in ("Вся школа", "Учитель – учитель", "Ученик – ученик", "Студент – ученик", "Работодатель – ученик"):
         expect(page.get_by_role("heading", level=2, name=title)).to_be_visible()
     charts = page.locator("svg.chart")

@@ -46,13 +46,22 @@ def signed_in(app, login):
     return client
 
 
+def _monitoring_exports(org) -> list[str]:
+    """The monitoring reports of every school year that has ended pairs (the ones with answers)."""
+    from webapp.monitoring import school_year
+    years = sorted({school_year.year_of(org, g.started_on).start_year for g in MentoringGroup.select()
+                    .where((MentoringGroup.organisation == org) & (MentoringGroup.status == "ended"))})
+    return [f"/monitoring/{name}?year={year}" for year in years
+            for name in ("report.xlsx", "report.docx", "spravka.docx", "tables.xlsx")]
+
+
 def export_urls(org) -> list[str]:
     mentee = User.get(User.login == "mentee")
     mentor = User.get(User.login == "mentor")
     urls = ["/banks/mentors/export.xlsx", "/banks/mentees/export.xlsx", "/banks/mentors/consent-forms.docx",
             "/banks/mentees/consent-forms.docx", f"/consents/people/{mentee.id}/forms.docx",
             f"/consents/people/{mentee.id}/data.json", "/roadmap/roadmap.docx", "/roadmap/roadmap.xlsx",
-            "/monitoring/report.xlsx", "/monitoring/report.docx", "/recognition/awards.xlsx",
+            *_monitoring_exports(org), "/recognition/awards.xlsx",
             f"/mentors/{mentor.id}/recognition.xlsx", f"/news/{org.id}/feed.atom"]
     for group in MentoringGroup.select().where(MentoringGroup.organisation == org).limit(5):
         urls += [f"/pairs/{group.id}/programme.docx", f"/pairs/{group.id}/consents.docx", f"/pairs/{group.id}"]

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from tests.hardening.test_control_characters import app, export_urls, school, signed_in  # noqa: F401 - fixtures
+from webapp.monitoring import school_year
 from webapp.models import (Answer, AuditEvent, GroupMember, MatchingRun, MentoringGroup, Notification, Question,
                            Response, Suggestion, User)
 
@@ -39,8 +40,10 @@ def _marked_person():
 
 def _pages(client, person, group_id) -> list[str]:
     run = MatchingRun.select().order_by(MatchingRun.id.desc()).first()
-    pages = ["/banks/mentees", f"/banks/people/{person.id}", "/monitoring", "/monitoring/influence",
-             "/monitoring/process", f"/monitoring/pairs/{group_id}", f"/pairs/{group_id}", "/pairs", "/pairs?status=ended",
+    year = school_year.year_of(person.organisation, MentoringGroup.get_by_id(group_id).started_on).start_year
+    pages = ["/banks/mentees", f"/banks/people/{person.id}", f"/monitoring?year={year}",  # the pair's school year
+             f"/monitoring/influence?year={year}", f"/monitoring/process?year={year}",
+             f"/monitoring/outcomes?year={year}", f"/monitoring/pairs/{group_id}", f"/pairs/{group_id}", "/pairs", "/pairs?status=ended",
              f"/matching/runs/{run.id}", f"/matching/runs/{run.id}/mentees/{person.id}", f"/users/{person.id}"]
     pages += [f"/questionnaires/responses/{r.id}" for r in Response.select().where(Response.user == person)]
     return pages

@@ -27,7 +27,8 @@ def test_entry_mid_and_exit_questionnaires_follow_the_pair(app, school):
     change_stage(group, "3", "", "", school["kurator"])
     assert _purposes(school["mentor"]) == ["monitoring_entry", "monitoring_mid"]
     end_early(MentoringGroup.get_by_id(group.id), "переезд", False, school["kurator"])
-    assert _purposes(school["mentee"]) == ["monitoring_entry", "monitoring_exit", "monitoring_mid"]
+    # the end also brings the results questionnaire (influence «после»)
+    assert _purposes(school["mentee"]) == ["influence_after", "monitoring_entry", "monitoring_exit", "monitoring_mid"]
     roles = {a.user_id: a.questionnaire.role for a in Assignment.select() if a.group_id == group.id}
     assert roles[school["mentor"].id] == "mentor" and roles[school["mentee"].id] == "mentee"
 

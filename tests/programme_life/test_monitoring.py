@@ -144,7 +144,7 @@ def test_xlsx_and_docx_reports(as_coordinator, school):
     doc = Document(BytesIO(response.data))
     all_text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)
-    assert "Мониторинг влияния программы на участников" in all_text
+    assert "Отношения в паре: одни и те же вопросы на входе и по итогам" in all_text
     assert "Комфорт общения" in all_text and "+4,00" in all_text
 
 

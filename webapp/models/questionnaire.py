@@ -18,7 +18,10 @@ from webapp.models.user import User
 # purposes
 MENTOR_PROFILE, MENTEE_REQUEST = "mentor_profile", "mentee_request"
 MONITORING_ENTRY, MONITORING_MID, MONITORING_EXIT = "monitoring_entry", "monitoring_mid", "monitoring_exit"
-PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST, MONITORING_ENTRY, MONITORING_MID, MONITORING_EXIT)
+# influence on the participants: asked with the request (the true «before») and at completion
+INFLUENCE_BEFORE, INFLUENCE_AFTER = "influence_before", "influence_after"
+PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST, MONITORING_ENTRY, MONITORING_MID, MONITORING_EXIT,
+            INFLUENCE_BEFORE, INFLUENCE_AFTER)
 
 # question types
 SINGLE, MULTIPLE, RANKED, SCALE, YESNO = "single", "multiple", "ranked", "scale", "yesno"

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from webapp.db import database
 from webapp.models import Assignment, GroupMember, MentoringGroup, Questionnaire, Response
 from webapp.models.mentoring import ACTIVE
-from webapp.models.questionnaire import MONITORING_ENTRY, MONITORING_EXIT, MONITORING_MID, SUBMITTED
+from webapp.models.questionnaire import INFLUENCE_AFTER, MONITORING_ENTRY, MONITORING_EXIT, MONITORING_MID, SUBMITTED
 
-STAGES = {"entry": MONITORING_ENTRY, "mid": MONITORING_MID, "exit": MONITORING_EXIT}
-STAGE_LABELS = {"entry": "входной", "mid": "промежуточный", "exit": "итоговый"}
+# "outcome" is the completion questionnaire of influence (results of taking part); its «before» is
+# asked with the mentee's request, outside any pair (webapp.monitoring.influence)
+STAGES = {"entry": MONITORING_ENTRY, "mid": MONITORING_MID, "exit": MONITORING_EXIT, "outcome": INFLUENCE_AFTER}
+STAGE_LABELS = {"entry": "входной", "mid": "промежуточный", "exit": "итоговый", "outcome": "итоговый (результаты)"}
+PAIR_STAGES = ("entry", "mid", "exit")
 PURPOSE_STAGE = {purpose: stage for stage, purpose in STAGES.items()}
 
 
@@ -146,11 +149,16 @@ def on_pair_started(group: MentoringGroup, actor=None) -> int:
 
 def on_pair_stage(group: MentoringGroup, stage: int, actor=None) -> int:
     monitoring_stage = STAGE_ON_PAIR_STAGE.get(stage)
-    return assign_monitoring(group, monitoring_stage, actor=actor) if monitoring_stage else 0
+    if not monitoring_stage:
+        return 0
+    created = assign_monitoring(group, monitoring_stage, actor=actor)
+    if monitoring_stage == "exit":
+        created += assign_monitoring(group, "outcome", actor=actor)
+    return created
 
 
 def on_pair_ended(group: MentoringGroup, actor=None) -> int:
-    return assign_monitoring(group, "exit", actor=actor)
+    return assign_monitoring(group, "exit", actor=actor) + assign_monitoring(group, "outcome", actor=actor)
 
 
 def monitoring_steps(user) -> list:

@@ -2,7 +2,8 @@
 
 Reading a school's monitoring answers is the costly part of every monitoring page. The cache keeps
 what was read per organisation under a *fingerprint* of the data it came from — counts and latest
-times of responses, pairs, assignments, questionnaire versions and revoked consents — which one
+times of responses, pairs, assignments, questionnaire versions, revoked consents, term marks and
+the school's first day of the year — which one
 cheap query per table yields. Any write that could change a figure changes the fingerprint, so a
 stale entry is never served; each worker process keeps its own small cache.
 """
@@ -13,7 +14,7 @@ from collections import OrderedDict
 
 import peewee as pw
 
-from webapp.models import Assignment, Consent, MentoringGroup, QuestionnaireVersion, Response
+from webapp.models import Assignment, Consent, MentoringGroup, Organisation, QuestionnaireVersion, Response, TermMark
 from webapp.models.questionnaire import SUBMITTED
 
 MAX_ENTRIES = 64
@@ -35,7 +36,10 @@ def fingerprint(organisation) -> tuple:
                                             pw.fn.MAX(QuestionnaireVersion.published_at)).tuples().get())
     revoked = (Consent.select(pw.fn.COUNT(Consent.revoked_at), pw.fn.MAX(Consent.revoked_at))
                .where(Consent.organisation == org_id).tuples().get())
-    return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked)))
+    marks = (TermMark.select(pw.fn.COUNT(TermMark.id), pw.fn.MAX(TermMark.id), pw.fn.MAX(TermMark.imported_at))
+             .where(TermMark.organisation == org_id).tuples().get())
+    year_start = Organisation.select(Organisation.school_year_start).where(Organisation.id == org_id).scalar()
+    return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked, *marks, year_start)))
 
 
 def cached(name: str, organisation, compute):

@@ -7,11 +7,14 @@ from webapp.models import (Answer, Assignment, GroupMember, MentoringGroup, Ques
 from webapp.models.questionnaire import SCALE, SUBMITTED, YESNO, LONG_TEXT, SHORT_TEXT
 from webapp.monitoring import cache
 from webapp.monitoring.assigning import PURPOSE_STAGE
-from webapp.monitoring.statistics import Expected, Observation
+from webapp.monitoring.statistics import MENTOR_RENAMED, Expected, Observation
 
 
-def groups_of(organisation, *, form: str = "", group_id: int | None = None) -> dict[int, MentoringGroup]:
+def groups_of(organisation, *, form: str = "", group_id: int | None = None, year=None) -> dict[int, MentoringGroup]:
+    """The school's pairs/groups, optionally of one form, one id, or started within one school year."""
     query = MentoringGroup.select().where(MentoringGroup.organisation == organisation)
+    if year is not None:
+        query = query.where(MentoringGroup.started_on.between(year.first_day, year.last_day))
     if form:
         query = query.where(MentoringGroup.form == form)
     if group_id is not None:
@@ -19,15 +22,21 @@ def groups_of(organisation, *, form: str = "", group_id: int | None = None) -> d
     return {g.id: g for g in query}
 
 
-def observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
-    """The latest submitted monitoring answers per person, pair and stage (read-only: cached)."""
+def _year_key(year) -> str:
+    return "all" if year is None else str(year.start_year)
+
+
+def observations(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Observation]:
+    """The latest submitted monitoring answers per person, pair and stage, of the pairs started in
+    ``year`` (a SchoolYear; None = every year) (read-only: cached)."""
     if not form and group_id is None:
-        return cache.cached("observations", organisation, lambda: _observations(organisation))
-    return _observations(organisation, form=form, group_id=group_id)
+        return cache.cached(f"observations:{_year_key(year)}", organisation,
+                            lambda: _observations(organisation, year=year))
+    return _observations(organisation, form=form, group_id=group_id, year=year)
 
 
-def _observations(organisation, *, form: str = "", group_id: int | None = None) -> list[Observation]:
-    groups = groups_of(organisation, form=form, group_id=group_id)
+def _observations(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Observation]:
+    groups = groups_of(organisation, form=form, group_id=group_id, year=year)
     if not groups:
         return []
     responses = (Response.select(Response, QuestionnaireVersion, Questionnaire)
@@ -53,7 +62,8 @@ def _observations(organisation, *, form: str = "", group_id: int | None = None) 
         observation = found[answer.response_id]
         question, value = answer.question, answer.value
         if question.qtype == SCALE and isinstance(value, (int, float)) and not isinstance(value, bool):
-            observation.scores[question.key] = int(value)
+            key = MENTOR_RENAMED.get(question.key, question.key) if observation.role == "mentor" else question.key
+            observation.scores[key] = int(value)
         elif question.qtype == YESNO and isinstance(value, bool):
             observation.flags[question.key] = value
         elif question.qtype in (LONG_TEXT, SHORT_TEXT) and isinstance(value, str):
@@ -61,14 +71,14 @@ def _observations(organisation, *, form: str = "", group_id: int | None = None) 
     return list(found.values())
 
 
-def expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
+def expected(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Expected]:
     if not form and group_id is None:
-        return cache.cached("expected", organisation, lambda: _expected(organisation))
-    return _expected(organisation, form=form, group_id=group_id)
+        return cache.cached(f"expected:{_year_key(year)}", organisation, lambda: _expected(organisation, year=year))
+    return _expected(organisation, form=form, group_id=group_id, year=year)
 
 
-def _expected(organisation, *, form: str = "", group_id: int | None = None) -> list[Expected]:
-    groups = groups_of(organisation, form=form, group_id=group_id)
+def _expected(organisation, *, form: str = "", group_id: int | None = None, year=None) -> list[Expected]:
+    groups = groups_of(organisation, form=form, group_id=group_id, year=year)
     if not groups:
         return []
     rows = (Assignment.select(Assignment, Questionnaire).join(Questionnaire)
@@ -80,14 +90,22 @@ def _expected(organisation, *, form: str = "", group_id: int | None = None) -> l
 
 
 def question_texts(organisation) -> dict[str, str]:
-    """{question key: text} of the monitoring questionnaires (for labelling open answers and items)."""
-    rows = (Question.select(Question.key, Question.text).join(QuestionnaireVersion).join(Questionnaire)
+    """{question key: text} of the monitoring questionnaires (for labelling open answers and items),
+    plus {"role:key": text}: mentors and mentees are asked the same key in different words."""
+    rows = (Question.select(Question.key, Question.text, Questionnaire.role).join(QuestionnaireVersion)
+            .join(Questionnaire)
             .where((Questionnaire.organisation == organisation) & Questionnaire.purpose.in_(list(PURPOSE_STAGE)))
-            .order_by(Question.id))
+            .order_by(Question.id).tuples())
     texts: dict[str, str] = {}
-    for question in rows:
-        texts.setdefault(question.key, question.text)
+    for key, text, role in rows:
+        texts.setdefault(key, text)
+        texts.setdefault(f"{role}:{key}", text)
     return texts
+
+
+def answer_label(texts: dict, role: str, key: str) -> str:
+    """The question as the respondent of this role read it."""
+    return texts.get(f"{role}:{key}") or texts.get(key) or key
 
 
 def pair_names(groups) -> dict[int, str]:

@@ -12,6 +12,7 @@ from openpyxl.styles import Font
 from webapp import export_text
 from webapp.monitoring import statistics
 from webapp.monitoring.assigning import STAGE_LABELS
+from webapp.monitoring.dataset import answer_label
 from webapp.monitoring.report import FLAG_LABELS, ROLE_LABELS, label
 
 
@@ -57,7 +58,8 @@ def report_xlsx(report, pairs: list[tuple[str, object]]) -> BytesIO:
     ws5 = wb.create_sheet("Открытые ответы")
     export_text.append(ws5, ["Этап", "Кто отвечал", "Вопрос", "Ответ", "Пара №"])
     for stage, role, key, text, group_id in statistics.open_answers(report.school.observations):
-        export_text.append(ws5, [STAGE_LABELS[stage], ROLE_LABELS.get(role, role), report.texts.get(key, key), text, group_id])
+        export_text.append(ws5, [STAGE_LABELS[stage], ROLE_LABELS.get(role, role), answer_label(report.texts, role, key),
+                                 text, group_id])
     _bold_header(ws5)
     for sheet, widths in ((ws, (30, 16, 12, 12, 18)), (ws2, (30, 40, 12, 8, 14, 9, 12, 16, 12)),
                           (ws3, (30, 16, 40, 6, 9)), (ws4, (50, 25, 16, 10, 10)), (ws5, (16, 16, 50, 80, 8))):
@@ -98,14 +100,16 @@ def report_docx(organisation, report) -> BytesIO:
     doc.add_heading("Мониторинг и оценка результатов реализации программ наставничества", level=1)
     doc.add_paragraph(export_text.clean(organisation.name))
     who = f" ({ROLE_LABELS[report.role]})" if report.role in ROLE_LABELS else ""
-    doc.add_paragraph(f"Дата формирования: {dt.date.today().strftime('%d.%m.%Y')}{who}")
+    year = f"Учебный год: {report.year.label}. " if report.year is not None else ""
+    doc.add_paragraph(f"{year}Дата формирования: {dt.date.today().strftime('%d.%m.%Y')}{who}")
     for s in [report.school] + report.forms:
         doc.add_heading(export_text.clean(s.title), level=2)
         doc.add_paragraph("Охват анкетированием")
         _table(doc, ["Этап", "Опрошено", "Ответили", "Доля, %"],
-               [[STAGE_LABELS[st], r.asked, r.answered, "—" if r.percent is None else r.percent]
+               [[STAGE_LABELS[st], r.asked, r.answered,
+                 "недостаточно ответов" if r.asked < 5 else f"{r.percent:.1f}".replace(".", ",")]
                 for st, r in s.rates.items()])
-        doc.add_paragraph("Мониторинг влияния программы на участников: одни и те же вопросы до и после (шкала 1–10)")
+        doc.add_paragraph("Отношения в паре: одни и те же вопросы на входе и по итогам (шкала 1–10)")
         _table(doc, ["Показатель", "До", "После", "Изменение", "Изменение у ответивших дважды"],
                [[label(k, report.texts), _fmt(c.before.mean), _fmt(c.after.mean), _delta(c.delta),
                  f"{_delta(c.paired_delta)} (n={c.paired_n})"] for k, c in s.changes.items()])
@@ -124,7 +128,7 @@ def report_docx(organisation, report) -> BytesIO:
         doc.add_heading("Открытые ответы", level=2)
         for stage, role, key, text, _group in answers:
             doc.add_paragraph(export_text.clean(f"{STAGE_LABELS[stage]}, {ROLE_LABELS.get(role, role)} — "
-                                                f"{report.texts.get(key, key)}: {text}"), style="List Bullet")
+                                                f"{answer_label(report.texts, role, key)}: {text}"), style="List Bullet")
     buffer = BytesIO()
     doc.save(buffer)
     buffer.seek(0)

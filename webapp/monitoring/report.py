@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS
 from webapp.monitoring import dataset, statistics
-from webapp.monitoring.assigning import STAGE_LABELS
+from webapp.monitoring.assigning import PAIR_STAGES, STAGE_LABELS
 from webapp.monitoring import charts
 
 ROLE_LABELS = {"mentor": "наставники", "mentee": "наставляемые"}
@@ -35,7 +35,7 @@ def label(key: str, texts: dict | None = None) -> str:
 def scope(title: str, observations, expected) -> Scope:
     result = Scope(title, observations, expected)
     result.rates = statistics.response_rates(expected, observations)
-    result.stats = {stage: statistics.item_stats(observations, stage) for stage in STAGE_LABELS}
+    result.stats = {stage: statistics.item_stats(observations, stage) for stage in PAIR_STAGES}
     result.changes = statistics.before_after(observations)
     result.flags = statistics.yes_shares(observations, "exit")
     return result
@@ -48,11 +48,12 @@ class Report:
     texts: dict
     role: str
     form: str
+    year: object = None
 
 
-def build(organisation, *, form: str = "", role: str = "") -> Report:
-    observations = dataset.observations(organisation)
-    expected = dataset.expected(organisation)
+def build(organisation, *, form: str = "", role: str = "", year=None) -> Report:
+    observations = [o for o in dataset.observations(organisation, year=year) if o.stage in PAIR_STAGES]
+    expected = [e for e in dataset.expected(organisation, year=year) if e.stage in PAIR_STAGES]
     if role:
         observations = [o for o in observations if o.role == role]
         expected = [e for e in expected if e.role == role]
@@ -62,7 +63,7 @@ def build(organisation, *, form: str = "", role: str = "") -> Report:
     per_form = [scope(_(FORM_LABELS.get(f, f)), statistics.select(observations, form=f),
                       [e for e in expected if e.form == f]) for f in forms]
     return Report(scope(_("Вся школа"), observations, expected), per_form, dataset.question_texts(organisation),
-                  role, form)
+                  role, form, year)
 
 
 def pair_scope(organisation, group) -> Scope:
@@ -91,3 +92,46 @@ def histograms(s: Scope, stage: str, texts=None) -> list[str]:
     colour = {"entry": charts.BEFORE, "mid": charts.MID, "exit": charts.AFTER}[stage]
     return [charts.histogram(f"{label(k, texts)} ({_(STAGE_LABELS[stage])}, n={stat.n})", stat.distribution, colour)
             for k, stat in s.stats[stage].items() if stat.n]
+
+
+@dataclass
+class YearFigures:
+    year: object
+    pairs: int
+    rates: dict
+    improved: int  # influence indicators with the verdict «улучшение»
+    compared: int  # indicators with enough paired answers
+
+
+def year_figures(organisation, year) -> YearFigures:
+    from webapp.monitoring import influence, marks
+    observations = [o for o in dataset.observations(organisation, year=year) if o.stage in PAIR_STAGES]
+    expected = [e for e in dataset.expected(organisation, year=year) if e.stage in PAIR_STAGES]
+    found = influence.analyse(organisation, year)
+    rows = (found.teacher_problems + found.teachers + found.students + found.student_problems
+            + marks.per_subject(organisation, year))  # every before/after comparison the справка lists
+    return YearFigures(year, len(dataset.groups_of(organisation, year=year)),
+                       statistics.response_rates(expected, observations),
+                       sum(1 for r in rows if r.result.verdict == "improved"), sum(1 for r in rows if r.result.enough))
+
+
+def year_over_year(organisation, year) -> list[YearFigures]:
+    """The chosen school year beside the one before it."""
+    return [year_figures(organisation, year.previous()), year_figures(organisation, year)]
+
+
+def outcome_charts(found) -> list:
+    """Before/after bars of the indicators with enough paired answers (teachers' problems, students)."""
+    from markupsafe import Markup
+    from webapp.monitoring import influence
+    result = []
+    for title, rows in ((_("Педагоги: компетентность по запрошенным задачам"), found.teacher_problems),
+                        (_("Обучающиеся: показатели до и после"), found.students)):
+        rows = [r for r in rows if r.result.enough]
+        if rows:
+            result.append(Markup(charts.grouped_bars(
+                title, [influence.label(r.key, r.problem) for r in rows],
+                [(_("До"), charts.BEFORE, [r.result.mean_before for r in rows]),
+                 (_("После"), charts.AFTER, [r.result.mean_after for r in rows])],
+                max_value=max(10.0, max(max(r.result.mean_before, r.result.mean_after) for r in rows)))))
+    return result

@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 SCALE = range(1, 11)
-ITEM_ORDER = ("comfort", "usefulness", "support", "satisfaction", "expectations")
+ITEM_ORDER = ("comfort", "usefulness", "support", "support_kurator", "satisfaction", "expectations")
+#: «support» asks mentees about their mentor and mentors about the куратор: two different items,
+#: so a mentor's answer is read under its own key and never averaged with the mentees'
+MENTOR_RENAMED = {"support": "support_kurator"}
 ITEM_LABELS = {
     "comfort": "Комфорт общения",
     "usefulness": "Польза встреч",
-    "support": "Ощущение поддержки",
+    "support": "Поддержка наставника (наставляемые)",
+    "support_kurator": "Поддержка куратора и школы (наставники)",
     "satisfaction": "Удовлетворённость совместной работой",
     "expectations": "Оправдание ожиданий",
 }

@@ -10,8 +10,11 @@ from markupsafe import Markup
 from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
+from webapp.user_errors import UserError
 from webapp.models import MentoringGroup
-from webapp.monitoring import assigning, cache, dataset, export, report, statistics
+from webapp.monitoring import (assigning, cache, dataset, export, marks, paired, process_figures, report, school_year,
+                               statistics)
+from webapp.monitoring import influence as outcome_figures  # the view «influence» is the pair-relationship page
 from webapp.monitoring.assigning import STAGE_LABELS
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
@@ -25,6 +28,20 @@ def ru_number(value, signed: bool = False) -> str:
         return "—"
     return (f"{value:+.2f}" if signed else f"{value:.2f}").replace(".", ",")
 
+
+
+@bp.app_template_filter("ru_percent")
+def ru_percent(value) -> str:
+    """One decimal with a comma and a percent sign (20,8 %); a dash for no data."""
+    return "—" if value is None else f"{value:.1f}".replace(".", ",") + " %"
+
+
+@bp.app_template_filter("ru_p")
+def ru_p(value) -> str:
+    """A p-value: three decimals with a comma, «< 0,001» below that."""
+    if value is None:
+        return "—"
+    return "< 0,001" if value < 0.001 else f"{value:.3f}".replace(".", ",")
 
 
 def _filters() -> tuple[str, str]:
@@ -42,32 +59,70 @@ def _stage() -> str:
     return stage if stage in STAGE_LABELS else ""
 
 
+def _year():
+    return school_year.chosen(current_user.organisation, request.args.get("year"))
+
+
 def _common() -> dict:
     form, role = _filters()
     return dict(forms={k: v.label for k, v in FORMS.items() if v.allowed_in_school}, roles=report.ROLE_LABELS, form=form, role=role, stages=STAGE_LABELS,
-                item_label=report.label)
+                item_label=report.label, answer_label=dataset.answer_label, year=_year(), years=school_year.years_with_pairs(current_user.organisation),
+                verdicts=paired.VERDICT_LABELS)
 
 
 @bp.route("")
 @staff_only
 def index():
     org = current_user.organisation
-    groups = list(MentoringGroup.select().where(MentoringGroup.organisation == org)
-                  .order_by(MentoringGroup.status, MentoringGroup.started_on.desc(), MentoringGroup.id.desc()))
+    year = _year()
+    groups = sorted(dataset.groups_of(org, year=year).values(),
+                    key=lambda g: (g.status, -g.started_on.toordinal(), -g.id))
     names = dataset.pair_names(groups)
-    observations = dataset.observations(org)
-    expected = dataset.expected(org)
+    observations = dataset.observations(org, year=year)
+    expected = dataset.expected(org, year=year)
     rates = {g.id: statistics.response_rates([e for e in expected if e.group_id == g.id],
                                              [o for o in observations if o.group_id == g.id]) for g in groups}
+    from webapp.monitoring.forms import YearStartForm
+    start = YearStartForm(start=org.school_year_start or "09-01")
     return render_template("monitoring/index.html", groups=groups, names=names, rates=rates,
-                           school=statistics.response_rates(expected, observations), **_common())
+                           school=statistics.response_rates(expected, observations),
+                           comparison=report.year_over_year(org, year), start_form=start, **_common())
+
+
+@bp.route("/school-year", methods=["POST"])
+@staff_only
+def school_year_start():
+    """The school's first day of the school year (its boundaries for every monitoring figure)."""
+    from webapp.monitoring.forms import YearStartForm
+    form = YearStartForm()
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        return redirect(url_for("monitoring.index"), 303)
+    try:
+        month, day = school_year.set_start(current_user.organisation, form.start.data)
+    except UserError as exc:
+        flash(exc.message, "error")
+        return redirect(url_for("monitoring.index"), 303)
+    flash(_("Учебный год начинается %(day)02d.%(month)02d.", day=day, month=month), "success")
+    return redirect(url_for("monitoring.index"), 303)
+
+
+@bp.route("/outcomes")
+@staff_only
+def outcomes():
+    org = current_user.organisation
+    year = _year()
+    found = outcome_figures.analyse(org, year)
+    return render_template("monitoring/outcomes.html", found=found, subjects=marks.per_subject(org, year),
+                           process=process_figures.compute(org, year), label=outcome_figures.label,
+                           charts=report.outcome_charts(found), **_common())
 
 
 @bp.route("/influence")
 @staff_only
 def influence():
     form, role = _filters()
-    built = report.build(current_user.organisation, form=form, role=role)
+    built = report.build(current_user.organisation, form=form, role=role, year=_year())
     scopes = built.forms if form else [built.school] + built.forms
     charts = [(s, Markup(report.influence_chart(s, built.texts)),
                [Markup(svg) for svg in report.histograms(s, "entry", built.texts)],
@@ -79,7 +134,7 @@ def influence():
 @staff_only
 def process():
     form, role = _filters()
-    built = report.build(current_user.organisation, form=form, role=role)
+    built = report.build(current_user.organisation, form=form, role=role, year=_year())
     scopes = built.forms if form else [built.school] + built.forms
     charts = [(s, Markup(report.process_chart(s, built.texts)),
                [Markup(svg) for svg in report.histograms(s, "mid", built.texts)],
@@ -135,8 +190,8 @@ def assign_all():
 def report_xlsx():
     form, role = _filters()
     org = current_user.organisation
-    built = report.build(org, form=form, role=role)
-    groups = dataset.groups_of(org, form=form)
+    built = report.build(org, form=form, role=role, year=_year())
+    groups = dataset.groups_of(org, form=form, year=_year())
     names = dataset.pair_names(list(groups))
     pairs = []
     for group in groups.values():
@@ -150,8 +205,24 @@ def report_xlsx():
 @staff_only
 def report_docx():
     form, role = _filters()
-    built = report.build(current_user.organisation, form=form, role=role)
+    built = report.build(current_user.organisation, form=form, role=role, year=_year())
     return download(export.report_docx(current_user.organisation, built), "monitoring.docx")
+
+
+@bp.route("/spravka.docx")
+@staff_only
+def spravka_docx():
+    from webapp.monitoring import spravka
+    org, year = current_user.organisation, _year()
+    return download(spravka.build_docx(spravka.gather(org, year)), f"spravka-monitoring-{year.start_year}.docx")
+
+
+@bp.route("/tables.xlsx")
+@staff_only
+def tables_xlsx():
+    from webapp.monitoring import spravka
+    org, year = current_user.organisation, _year()
+    return download(spravka.build_xlsx(spravka.gather(org, year)), f"monitoring-{year.start_year}.xlsx")
 
 
 @bp.route("/mine")
@@ -173,3 +244,74 @@ def answer(group_id: int):
     if response is None:
         abort(404)
     return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
+
+
+@bp.route("/marks/import", methods=["GET", "POST"])
+@staff_only
+def marks_import():
+    """Step 1: upload the journal's export; step 2 (``token`` present): map the columns and import."""
+    from flask import current_app
+    from webapp.monitoring import marks_import as importer
+    from webapp.monitoring.forms import MarksMappingForm, MarksUploadForm
+    org, year = current_user.organisation, _year()
+    upload, mapping, header, rows, checked, stored, error = MarksUploadForm(), None, None, None, None, None, None
+    status = 200
+    token = request.form.get("token", "")
+    try:
+        if request.method == "POST" and not token:
+            if upload.validate_on_submit():
+                data = upload.file.data
+                token = importer.read_upload(org.id, data.filename, data.read(), current_app.instance_path)
+            else:
+                status = 400
+        if token:
+            rows = importer.load_rows(org.id, token, current_app.instance_path)
+            header = rows[0]
+            mapping = MarksMappingForm(formdata=request.form if "person" in request.form else None)
+            mapping.set_columns(header)
+            mapping.token.data = token
+            if "person" not in request.form:
+                for role, index in importer.guess(header).items():
+                    getattr(mapping, role).data = str(index)
+            elif mapping.validate_on_submit():
+                columns = {role: int(getattr(mapping, role).data) for role in importer.ROLES}
+                checked = importer.check(org, rows, columns)
+                if request.form.get("confirm") == "1":
+                    stored = importer.apply(org, checked, year.start_year, mapping.moment.data)
+                    importer.forget(token, current_app.instance_path)
+            else:
+                status = 400
+    except UserError as exc:  # the file or the mapping as a whole (MarksImportError, ImportFileError)
+        error, status, mapping = exc.message, 400, None
+    from webapp.monitoring.forms import MarkEntryForm
+    entry = MarkEntryForm(formdata=None)
+    entry.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(org, year)]
+    return render_template("monitoring/marks_import.html", upload=upload, mapping=mapping, checked=checked,
+                           stored=stored, error=error, problem_labels=importer.PROBLEM_LABELS, entry=entry,
+                           **_common()), status
+
+
+@bp.route("/marks/entry", methods=["POST"])
+@staff_only
+def mark_entry():
+    """One term mark entered by hand (a student of the year's pairs, a subject, a mark, before/after)."""
+    from webapp.monitoring.forms import MarkEntryForm
+    year = _year()
+    form = MarkEntryForm()
+    form.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(current_user.organisation, year)]
+    target = url_for("monitoring.marks_import", year=year.start_year)
+    raw_student = request.form.get("student", "")
+    if not raw_student.isdigit():
+        flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
+        return redirect(target, 303)
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        return redirect(target, 303)
+    try:
+        marks.enter(current_user.organisation, year, form.student.data, form.subject.data, form.mark.data,
+                    form.moment.data)
+    except UserError as exc:
+        flash(exc.message, "error")
+        return redirect(target, 303)
+    flash(_("Отметка сохранена."), "success")
+    return redirect(target, 303)

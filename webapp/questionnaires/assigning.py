@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from webapp.db import database
 from webapp.models import Assignment, Questionnaire, Response, User, UserRole
-from webapp.models.questionnaire import DRAFT, MENTEE_REQUEST, MENTOR_PROFILE, QuestionnaireVersion, SUBMITTED
+from webapp.models.questionnaire import (DRAFT, INFLUENCE_BEFORE, MENTEE_REQUEST, MENTOR_PROFILE, QuestionnaireVersion,
+                                         SUBMITTED)
 from webapp.questionnaires.responses import current_response
 
-DEFAULT_PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST)
+DEFAULT_PURPOSES = (MENTOR_PROFILE, MENTEE_REQUEST, INFLUENCE_BEFORE)  # the «before» goes with the request
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "не начата", DRAFT: "черновик", SUBMITTED: "отправлена"}
 
@@ -68,6 +69,8 @@ def questionnaires_for(user) -> list[Due]:
         if questionnaire.published_version() is None:
             continue
         result.append(Due(questionnaire, current_response(user, questionnaire)))
+    # the request before the influence «до» that follows it; otherwise in the order they were made
+    result.sort(key=lambda due: due.questionnaire.purpose == INFLUENCE_BEFORE)
     return result
 
 
@@ -132,3 +135,20 @@ def status_list(questionnaire, only: str = "") -> list[StatusRow]:
         if not only or row.status == only:
             rows.append(row)
     return rows
+
+
+def follow_up(user, questionnaire):
+    """The questionnaire that comes right after this one for the person, or None: after the mentee's
+    request, the influence «before» (the true «before», asked before any pair) until it is submitted."""
+    from webapp.models.questionnaire import MENTEE_REQUEST, Questionnaire
+    if questionnaire.purpose != MENTEE_REQUEST:
+        return None
+    for candidate in (Questionnaire.select().where((Questionnaire.organisation == questionnaire.organisation_id)
+                                                   & (Questionnaire.purpose == INFLUENCE_BEFORE)
+                                                   & (Questionnaire.role == "mentee")).order_by(Questionnaire.id)):
+        if candidate.published_version() is None or not is_default_for(candidate, user):
+            continue
+        existing = current_response(user, candidate)
+        if existing is None or existing.status != SUBMITTED:
+            return candidate
+    return None

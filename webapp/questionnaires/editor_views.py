@@ -32,6 +32,7 @@ PURPOSE_LABELS = {
     "mentor_profile": "профиль наставника", "mentee_request": "запрос наставляемого",
     "monitoring_entry": "входной мониторинг", "monitoring_mid": "промежуточный опрос",
     "monitoring_exit": "итоговый мониторинг",
+    "influence_before": "результаты участия: до программы", "influence_after": "результаты участия: по итогам",
 }
 VERSION_LABELS = {"draft": "черновик", "published": "опубликована", "archived": "в архиве"}
 

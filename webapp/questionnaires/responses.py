@@ -34,19 +34,41 @@ def forms_for(user, role: str, group_id: int | None = None) -> set[str]:
     return {key for key, rule in FORMS.items() if getattr(rule, side) == user.category}
 
 
-def applies_to(question, user, role: str, forms: set[str]) -> bool:
+#: A question keyed ``competence__<problem>`` is asked only of a person whose request names that
+#: problem, so the outcome («competence on what I asked help with») is tied to the request.
+PROBLEM_PREFIX = "competence__"
+
+
+def requested_problems(user) -> set[str]:
+    """The problem keys of the person's mentee request (its «requests» feature)."""
+    from webapp.models.questionnaire import MENTEE_REQUEST
+    from webapp.questionnaires.features import answers_for
+    value = answers_for(user, MENTEE_REQUEST).get("requests")
+    if isinstance(value, dict):
+        return set(value)
+    if isinstance(value, list):
+        return {str(v) for v in value}
+    return set()
+
+
+def applies_to(question, user, role: str, forms: set[str], problems: set[str] | None = None) -> bool:
     if question.category_list and user.category not in question.category_list:
         return False
     if question.form_list and not (set(question.form_list) & forms):
         return False
+    if problems is not None and question.key.startswith(PROBLEM_PREFIX):
+        return question.key[len(PROBLEM_PREFIX):] in problems
     return True
 
 
 def visible_questions(version, user, group_id: int | None = None) -> list[Question]:
-    """The questions of ``version`` this person is asked, in order (filtered by category and form)."""
+    """The questions of ``version`` this person is asked, in order (filtered by category, form and,
+    for per-problem questions, the problems of the person's request)."""
     role = version.questionnaire.role
     forms = forms_for(user, role, group_id)
-    return [q for q in version.ordered_questions() if applies_to(q, user, role, forms)]
+    questions = list(version.ordered_questions())
+    problems = requested_problems(user) if any(q.key.startswith(PROBLEM_PREFIX) for q in questions) else None
+    return [q for q in questions if applies_to(q, user, role, forms, problems)]
 
 
 def responses_of(user, questionnaire, group_id: int | None = None):

@@ -15,7 +15,7 @@ from webapp.consents.services import answers_hidden
 from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.htmx import is_htmx
 from webapp.models import Questionnaire, Response
-from webapp.questionnaires import responses, validation
+from webapp.questionnaires import assigning, responses, validation
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
 
@@ -96,6 +96,12 @@ def save(response_id: int):
     if not errors and request.form.get("action") == "submit":
         missing = responses.submit(response)
         if not missing:
+            following = assigning.follow_up(current_user, response.version.questionnaire)
+            if following is not None:  # the influence «before» right after the request
+                flash(_("Анкета отправлена. Ответьте, пожалуйста, ещё на несколько вопросов о том, как обстоят "
+                        "дела сейчас: в конце года их зададут снова."), "success")
+                started = responses.start(current_user, following)
+                return redirect(url_for("questionnaires.show_response", response_id=started.id), 303)
             flash(_("Анкета отправлена. Спасибо!"), "success")
             return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
         errors = {q.id: validation.required_message() for q in missing}
