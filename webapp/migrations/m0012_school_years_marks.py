@@ -25,8 +25,6 @@ class TermMark(_Base):
 
 
 def upgrade(db, migrator):
-    # nullable: a NOT NULL column makes SQLite's migrator rebuild «organisation», and dropping the old
-    # table would cascade to every row that refers to it
-    migrate(migrator.add_column("organisation", "school_year_start", pw.CharField(max_length=5, null=True)))
+    # the school year's first day is the organisation's requisite (year_start_month/day, migration 7)
     with db.bind_ctx([TermMark, Organisation, User]):
         db.create_tables([TermMark])

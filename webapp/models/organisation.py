@@ -20,7 +20,6 @@ class Organisation(BaseModel):
     short_name = pw.CharField(max_length=120)
     kind = pw.CharField(max_length=20, default="school")
     head_name = pw.CharField(max_length=200, default="")
-    school_year_start = pw.CharField(max_length=5, null=True)  # "MM-DD"; "" = 1 September (migration 12)
     created_at = pw.DateTimeField(default=dt.datetime.now)
     # requisites and document settings (migration 7)
     address = pw.CharField(max_length=300, default="")

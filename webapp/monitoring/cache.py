@@ -38,8 +38,9 @@ def fingerprint(organisation) -> tuple:
                .where(Consent.organisation == org_id).tuples().get())
     marks = (TermMark.select(pw.fn.COUNT(TermMark.id), pw.fn.MAX(TermMark.id), pw.fn.MAX(TermMark.imported_at))
              .where(TermMark.organisation == org_id).tuples().get())
-    year_start = Organisation.select(Organisation.school_year_start).where(Organisation.id == org_id).scalar()
-    return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked, *marks, year_start)))
+    year_start = (Organisation.select(Organisation.year_start_month, Organisation.year_start_day)
+                  .where(Organisation.id == org_id).tuples().get())
+    return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked, *marks, *year_start)))
 
 
 def cached(name: str, organisation, compute):

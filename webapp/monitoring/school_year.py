@@ -57,10 +57,20 @@ def parse_start(text: str) -> tuple[int, int]:
 
 
 def start_of(organisation) -> tuple[int, int]:
+    """The school's first day of the year: the organisation's requisite (set here or with the
+    requisites of the documents area), 1 September when unset or impossible."""
+    month = getattr(organisation, "year_start_month", None) or DEFAULT_START[0]
+    day = getattr(organisation, "year_start_day", None) or DEFAULT_START[1]
     try:
-        return parse_start(getattr(organisation, "school_year_start", "") or "")
-    except SchoolYearError:
+        dt.date(2023, month, day)
+    except (ValueError, TypeError):
         return DEFAULT_START
+    return month, day
+
+
+def start_text(organisation) -> str:
+    month, day = start_of(organisation)
+    return f"{month:02d}-{day:02d}"
 
 
 def year_of(organisation, day: dt.date) -> SchoolYear:
@@ -117,8 +127,8 @@ def set_start(organisation, text: str) -> tuple[int, int]:
     if len(text) > 5:
         raise SchoolYearError("Первый день учебного года задаётся как ММ-ДД, например 09-01.")
     month, day = parse_start(text)
-    stored = "" if (month, day) == DEFAULT_START else f"{month:02d}-{day:02d}"
     with database.atomic():
-        Organisation.update(school_year_start=stored or None).where(Organisation.id == organisation.id).execute()
-    organisation.school_year_start = stored or None
+        Organisation.update(year_start_month=month, year_start_day=day).where(
+            Organisation.id == organisation.id).execute()
+    organisation.year_start_month, organisation.year_start_day = month, day
     return month, day

@@ -83,7 +83,7 @@ def index():
     rates = {g.id: statistics.response_rates([e for e in expected if e.group_id == g.id],
                                              [o for o in observations if o.group_id == g.id]) for g in groups}
     from webapp.monitoring.forms import YearStartForm
-    start = YearStartForm(start=org.school_year_start or "09-01")
+    start = YearStartForm(start=school_year.start_text(org))
     return render_template("monitoring/index.html", groups=groups, names=names, rates=rates,
                            school=statistics.response_rates(expected, observations),
                            comparison=report.year_over_year(org, year), start_form=start, **_common())
