@@ -49,6 +49,8 @@ def test_spravka_of_the_demo_school(demo_app):
     assert "«математика» улучшился" in conclusions
     assert f"Пар и групп в прошлом учебном году ({year - 1}/{year})" in conclusions
     assert "(заполняется куратором программы наставничества)" in body and "Куратор программы наставничества" in body
+    assert "Директор\t____________\tЛ.Н. Кравцова" in body  # the requisites: position and initials
+    assert "\tИ.Г. Белова" in body  # the school's куратор
     assert not re.search(r"\d\.\d", body.replace("01.09.", "").replace("31.08.", "")), "a decimal point, not comma"
     assert "недостаточно ответов" in body  # small groups are not turned into figures
     # the year-over-year count covers every comparison the conclusions name

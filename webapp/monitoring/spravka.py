@@ -239,9 +239,13 @@ def build_docx(data: Data) -> BytesIO:
     for _i in range(3):
         doc.add_paragraph("_" * 60)
     doc.add_paragraph("")
-    doc.add_paragraph(export_text.clean(f"Куратор программы наставничества   ____________ / ________________ /\n"
-                      f"Руководитель {org.short_name}   ____________ / {org.head_name or '________________'} /\n"
-                      f"Дата: «___» ____________ {year.start_year + 1} г."))
+    from webapp.russian.names import initials_surname
+    curator = org.curator.full_name if org.curator_id else ""
+    doc.add_paragraph(export_text.clean(
+        f"Куратор программы наставничества\t____________\t{initials_surname(curator) if curator else '________________'}\n"
+        f"{org.head_position or 'Директор'}\t____________\t"
+        f"{initials_surname(org.head_name) if org.head_name else '________________'}\n"
+        f"Дата: «___» ____________ {year.start_year + 1} г."))
     buffer = BytesIO()
     doc.save(buffer)
     buffer.seek(0)
