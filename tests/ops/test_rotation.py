@@ -54,3 +54,15 @@ def test_if_due_makes_a_backup_only_when_the_last_is_old(site, backups):
     newest = archive_time(list_archives(backups)[0])
     assert not is_due(backups, 24, now=newest + dt.timedelta(hours=23))
     assert is_due(backups, 24, now=newest + dt.timedelta(hours=24))
+
+
+def test_two_backups_in_the_same_second_both_keep_their_archives(tmp_path):
+    """The second gets «-2» and sorts as the newer one (a scheduled and a manual backup may coincide)."""
+    import datetime as dt
+    when = dt.datetime(2026, 11, 29, 21, 30, 35)
+    for name in (archive_name(when), archive_name(when, 2), archive_name(when - dt.timedelta(seconds=1))):
+        (tmp_path / name).write_bytes(b"x")
+    names = [p.name for p in list_archives(tmp_path)]
+    assert names == ["nastavnik-backup-20261129-213035-2.tar.gz", "nastavnik-backup-20261129-213035.tar.gz",
+                     "nastavnik-backup-20261129-213034.tar.gz"]
+    assert archive_time(tmp_path / names[0]) == when

@@ -29,7 +29,7 @@ FORMAT = 1
 PREFIX = "nastavnik-backup-"
 SUFFIX = ".tar.gz"
 MANIFEST = "manifest.json"
-NAME_RE = re.compile(r"^nastavnik-backup-(\d{8}-\d{6})\.tar\.gz$")
+NAME_RE = re.compile(r"^nastavnik-backup-(\d{8}-\d{6})(?:-(\d+))?\.tar\.gz$")  # -2, -3: same second
 CHUNK = 1024 * 1024
 
 
@@ -37,8 +37,14 @@ class ArchiveError(Exception):
     """The archive cannot be trusted; ``str()`` is the reason, in Russian, for the administrator."""
 
 
-def archive_name(when: dt.datetime) -> str:
-    return f"{PREFIX}{when:%Y%m%d-%H%M%S}{SUFFIX}"
+def archive_name(when: dt.datetime, sequence: int = 1) -> str:
+    """The archive's file name; a second backup within the same second gets «-2», and so on."""
+    return f"{PREFIX}{when:%Y%m%d-%H%M%S}{f'-{sequence}' if sequence > 1 else ''}{SUFFIX}"
+
+
+def _order(path: Path) -> tuple:
+    match = NAME_RE.match(path.name)
+    return match.group(1), int(match.group(2) or 1)
 
 
 def archive_time(path: Path) -> dt.datetime | None:
@@ -51,7 +57,7 @@ def list_archives(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if p.is_file() and NAME_RE.match(p.name)]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=_order, reverse=True)
 
 
 def checksum_path(archive: Path) -> Path:

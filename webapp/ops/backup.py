@@ -82,12 +82,14 @@ def create_backup(db: pw.Database, places: Places, keep_daily: int, keep_weekly:
     except OSError as error:
         raise BackupError(f"Папка резервных копий {folder} недоступна: {error}") from error
     final = folder / archive_name(now)
+    sequence = 1
+    while final.exists() or final.with_name(final.name + ".partial").exists():
+        sequence += 1
+        final = folder / archive_name(now, sequence)
     partial = final.with_name(final.name + ".partial")
     staging = None
     writer = None
     try:
-        if final.exists():
-            raise BackupError(f"Архив {final.name} уже есть.")
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
         db_file, counts = engines.snapshot(db, staging)
         manifest = {
