@@ -81,7 +81,8 @@ def _delta(value) -> str:
     return "—" if value is None else f"{value:+.2f}".replace(".", ",")
 
 
-def _table(doc, headers, rows):
+def docx_table(doc, headers, rows):
+    """A bordered table with a bold header row; every text through the export text layer."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers):
@@ -105,18 +106,18 @@ def report_docx(organisation, report) -> BytesIO:
     for s in [report.school] + report.forms:
         doc.add_heading(export_text.clean(s.title), level=2)
         doc.add_paragraph("Охват анкетированием")
-        _table(doc, ["Этап", "Опрошено", "Ответили", "Доля, %"],
+        docx_table(doc, ["Этап", "Опрошено", "Ответили", "Доля, %"],
                [[STAGE_LABELS[st], r.asked, r.answered,
                  "недостаточно ответов" if r.asked < 5 else f"{r.percent:.1f}".replace(".", ",")]
                 for st, r in s.rates.items()])
         doc.add_paragraph("Отношения в паре: одни и те же вопросы на входе и по итогам (шкала 1–10)")
-        _table(doc, ["Показатель", "До", "После", "Изменение", "Изменение у ответивших дважды"],
+        docx_table(doc, ["Показатель", "До", "После", "Изменение", "Изменение у ответивших дважды"],
                [[label(k, report.texts), _fmt(c.before.mean), _fmt(c.after.mean), _delta(c.delta),
                  f"{_delta(c.paired_delta)} (n={c.paired_n})"] for k, c in s.changes.items()])
         doc.add_paragraph("Мониторинг процесса: качество работы пары (средние, шкала 1–10)")
         keys = sorted(set(s.stats["mid"]) | set(s.stats["exit"]),
                       key=lambda k: statistics.ITEM_ORDER.index(k) if k in statistics.ITEM_ORDER else 99)
-        _table(doc, ["Показатель", "Промежуточный", "Итоговый"],
+        docx_table(doc, ["Показатель", "Промежуточный", "Итоговый"],
                [[label(k, report.texts), _fmt(s.stats["mid"][k].mean) if k in s.stats["mid"] else "—",
                  _fmt(s.stats["exit"][k].mean) if k in s.stats["exit"] else "—"] for k in keys])
         if s.flags:

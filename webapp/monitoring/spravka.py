@@ -16,6 +16,7 @@ from io import BytesIO
 from webapp import export_text
 from webapp.russian.numbers import agree
 from webapp.monitoring import influence, marks, paired, process_figures, report
+from webapp.monitoring.export import docx_table
 
 STAGE_NAMES = {"entry": "входной", "mid": "промежуточный", "exit": "итоговый"}
 FORM_NAMES = {"teacher_teacher": "«педагог — педагог»", "student_student": "«ученик — ученик»",
@@ -144,18 +145,6 @@ def _document():
     return doc
 
 
-def _table(doc, headers, rows):
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = export_text.clean(text)
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = export_text.clean(text)
-    return table
-
-
 def _paired_cells(r: paired.Paired) -> list[str]:
     if not r.enough:
         return [str(r.n), "—", "—", "—", "—", "недостаточно ответов"]
@@ -187,10 +176,10 @@ def build_docx(data: Data) -> BytesIO:
                       pct(found.answered_before, found.asked_before)])
     rate_rows.append(["Анкета результатов по итогам", found.asked_after, found.answered_after,
                       pct(found.answered_after, found.asked_after)])
-    _table(doc, ["Анкета", "Опрошено", "Ответили", "Доля ответивших"], rate_rows)
+    docx_table(doc, ["Анкета", "Опрошено", "Ответили", "Доля ответивших"], rate_rows)
     doc.add_heading("4. Результаты мониторинга процесса", level=2)
     p = process
-    _table(doc, ["Показатель", "Значение"], [
+    docx_table(doc, ["Показатель", "Значение"], [
         ["Пункты плана, выполненные в срок", f"{pct(p.plan_on_time.part, p.plan_on_time.whole, 'недостаточно данных')} "
                                              f"({p.plan_on_time.part} из {p.plan_on_time.whole})"],
         ["Встреч в месяц на пару (по журналу встреч)", "недостаточно данных" if p.meetings_per_month is None
@@ -211,24 +200,24 @@ def build_docx(data: Data) -> BytesIO:
     headers = ["Показатель", "n", "До", "После", "Изменение", "95 % ДИ", "Вывод"]
     if found.teacher_problems:
         doc.add_paragraph("Педагоги: самооценка компетентности по задачам из запроса (1–10)")
-        _table(doc, headers, [[_teacher_problem_name(r)] + _paired_cells(r.result) for r in found.teacher_problems])
+        docx_table(doc, headers, [[_teacher_problem_name(r)] + _paired_cells(r.result) for r in found.teacher_problems])
     doc.add_paragraph("Педагоги: профессиональное самочувствие")
-    _table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.teachers])
+    docx_table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.teachers])
     doc.add_paragraph("Обучающиеся: показатели из анкет")
-    _table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.students])
+    docx_table(doc, headers, [[influence.INDICATOR_LABELS[r.key]] + _paired_cells(r.result) for r in found.students])
     if found.student_problems:
         doc.add_paragraph("Обучающиеся: показатель по задаче из запроса")
-        _table(doc, headers, [[f"{influence.STUDENT_PROBLEMS[r.problem]}: {influence.INDICATOR_LABELS[r.key]}"]
+        docx_table(doc, headers, [[f"{influence.STUDENT_PROBLEMS[r.problem]}: {influence.INDICATOR_LABELS[r.key]}"]
                               + _paired_cells(r.result) for r in found.student_problems])
     if data.subjects:
         doc.add_paragraph("Обучающиеся: отметки по предметам (1–5)")
-        _table(doc, headers, [[r.subject] + _paired_cells(r.result) for r in data.subjects])
+        docx_table(doc, headers, [[r.subject] + _paired_cells(r.result) for r in data.subjects])
     doc.add_paragraph("Наставники по итогам года (1–10)")
-    _table(doc, ["Показатель", "n", "Среднее"],
+    docx_table(doc, ["Показатель", "n", "Среднее"],
            [[influence.INDICATOR_LABELS[m.key], m.n, "недостаточно ответов" if m.mean is None else num(m.mean)]
             for m in found.mentors])
     doc.add_heading("6. Сравнение с прошлым учебным годом", level=2)
-    _table(doc, ["Учебный год", "Пар и групп", "Итоговый мониторинг: ответили", "Показатели с улучшением"],
+    docx_table(doc, ["Учебный год", "Пар и групп", "Итоговый мониторинг: ответили", "Показатели с улучшением"],
            [[f.year.label, f.pairs, f"{f.rates['exit'].answered} из {f.rates['exit'].asked}",
              f"{f.improved} из {f.compared}" if f.compared else "недостаточно ответов"] for f in data.comparison])
     doc.add_heading("7. Выводы", level=2)
