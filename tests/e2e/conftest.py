@@ -20,14 +20,28 @@ ROOT = Path(__file__).resolve().parents[2]
 
 HTMX = ROOT / "static" / "vendor" / "htmx.min.js"
 
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"browser tests need {CHROMIUM} (apt-get install chromium chromium-driver)",
-                allow_module_level=True)
-if not HTMX.exists():
-    subprocess.run([str(ROOT / "bin" / "fetch-assets")], cwd=ROOT, check=False)
-if not HTMX.exists():
-    pytest.skip("browser tests need htmx in static/vendor/ (bin/fetch-assets fetches it through npm, "
-                "which is missing or failed)", allow_module_level=True)
+HERE = Path(__file__).resolve().parent
+
+
+def _why_not() -> str:
+    """'' when browser tests can run; else the reason they are skipped."""
+    if not os.path.exists(CHROMIUM):
+        return f"browser tests need {CHROMIUM} (apt-get install chromium chromium-driver)"
+    if not HTMX.exists():
+        subprocess.run([str(ROOT / "bin" / "fetch-assets")], cwd=ROOT, check=False)
+    if not HTMX.exists():
+        return ("browser tests need htmx in static/vendor/ (bin/fetch-assets fetches it through npm, "
+                "which is missing or failed)")
+    return ""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip every browser test, with the reason, when they cannot run (a skip at import time of this
+    conftest would stop the whole run when the folder is named on the command line)."""
+    mine = [item for item in items if HERE in item.path.parents]
+    reason = _why_not() if mine else ""
+    for item in mine if reason else []:
+        item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(scope="session")

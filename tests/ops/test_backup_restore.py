@@ -30,6 +30,10 @@ def test_backup_wipe_restore_gives_back_everything(make_site, site, instance, ba
     result = run(site, "backup")
     assert result.exit_code == 0, result.output
     assert "проверена" in result.output
+    from webapp.russian.numbers import count
+    tables, rows = len(before), sum(len(r) for r in before.values())
+    assert f"{count(tables, 'таблица', 'таблицы', 'таблиц')}, {count(rows, 'строка', 'строки', 'строк')}" \
+        in result.output  # numbers agree with their nouns («32 таблицы»)
     [archive] = list_archives(backups)
     assert (archive.stat().st_mode & 0o777) == 0o600
     assert archive.with_name(archive.name + ".sha256").read_text().split()[0] == sha256_file(archive)

@@ -12,6 +12,7 @@ from webapp.ops.archive import ArchiveError
 from webapp.ops.backup import BackupError, Places, create_backup, is_due
 from webapp.ops.restore import RestoreRefused, restore_archive
 from webapp.ops.upgrade import UpgradeError, upgrade
+from webapp.russian.numbers import count
 
 
 def _keep():
@@ -20,7 +21,15 @@ def _keep():
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} МБ" if n >= 1024 * 1024 else f"{n / 1024:.1f} КБ"
+    text = f"{n / 1024 / 1024:.1f} МБ" if n >= 1024 * 1024 else f"{n / 1024:.1f} КБ"
+    return text.replace(".", ",")
+
+
+def _contents(manifest: dict) -> str:
+    """«32 таблицы, 2140 строк»: what an archive holds, numbers agreeing with their nouns."""
+    rows = sum(manifest["tables"].values())
+    return (f"{count(len(manifest['tables']), 'таблица', 'таблицы', 'таблиц')}, "
+            f"{count(rows, 'строка', 'строки', 'строк')}")
 
 
 @click.command("backup")
@@ -37,10 +46,9 @@ def backup_command(if_due):
     except BackupError as error:
         current_app.logger.error("Backup failed")
         raise click.ClickException(f"Резервная копия не сделана: {error}. Прежние копии не тронуты.") from error
-    rows = sum(result.manifest["tables"].values())
+    files = count(len(result.manifest["files"]), "файл", "файла", "файлов")
     click.echo(f"Резервная копия: {result.path} ({_size(result.size)}, схема {result.manifest['schema_version']}, "
-               f"{len(result.manifest['tables'])} таблиц, {rows} строк, файлов {len(result.manifest['files'])}); "
-               "проверена.")
+               f"{_contents(result.manifest)}, {files}); проверена.")
     for path in result.removed:
         click.echo(f"Удалена старая копия: {path.name}")
 
@@ -56,10 +64,8 @@ def restore_command(archive, force):
         raise click.ClickException(f"Архив отклонён: {error}") from error
     except RestoreRefused as error:
         raise click.ClickException(f"Восстановление не выполнено: {error}") from error
-    rows = sum(manifest["tables"].values())
     click.echo(f"Восстановлено из {archive.name} (копия от {manifest['created_at']}, схема "
-               f"{manifest['schema_version']}): {len(manifest['tables'])} таблиц, {rows} строк — "
-               "совпадает с описью.")
+               f"{manifest['schema_version']}): {_contents(manifest)} — совпадает с описью.")
     if manifest["schema_version"] < migrations.latest_version():
         click.echo("Схема старее этой версии программы: выполните flask --app webapp upgrade.")
     click.echo("Перезапустите приложение, чтобы оно прочитало восстановленный ключ.")

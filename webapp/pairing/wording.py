@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from matching.thesaurus import SYNONYM_GROUP_LABELS_RU
+
 RULE_REASON_LABELS = {
     "category": "формы наставничества для такого сочетания категорий участников нет",
     "form_not_selected": "форма наставничества не выбрана для этого подбора",
@@ -34,42 +36,9 @@ TEXT_NOTE_LABELS = {
     "nothing_in_common": "В описаниях нет ни общих, ни близких по смыслу слов: сходство описаний 0.",
 }
 
-#: Groups of the matching library's domain thesaurus (``Explanation.synonym_words`` codes).
-SYNONYM_GROUP_LABELS = {
-    "burnout": "выгорание",
-    "young_specialist": "молодые специалисты",
-    "staff_turnover": "текучесть кадров",
-    "teacher_competitions": "конкурсы",
-    "new_technologies": "образовательные технологии",
-    "distance_learning": "дистанционное обучение",
-    "professional_growth": "профессиональный рост",
-    "team_support": "командная работа",
-    "lesson_feedback": "анализ уроков",
-    "trajectory": "образовательная траектория",
-    "adaptation": "адаптация",
-    "gifted": "одарённость",
-    "disability": "ОВЗ и инклюзия",
-    "psychological_barriers": "психологические барьеры",
-    "low_results": "низкие результаты",
-    "motivation": "мотивация",
-    "civic": "гражданская активность",
-    "career": "трудоустройство",
-    "career_choice": "выбор профессии",
-    "discipline": "дисциплина",
-    "bullying": "травля",
-    "conflict": "конфликты",
-    "procrastination": "планирование времени",
-    "exams": "экзамены",
-    "admission": "поступление",
-    "finance": "финансы",
-    "programming": "программирование",
-    "art": "искусство",
-    "speech": "речь",
-    "music": "музыка",
-    "research": "исследования",
-    "nature": "природа",
-    "cyber_safety": "безопасность в сети",
-}
+#: Groups of the matching library's domain thesaurus (``Explanation.synonym_words`` codes); their
+#: Russian names are the catalogue's message ids (bin/update-translations extracts them).
+SYNONYM_GROUP_LABELS = SYNONYM_GROUP_LABELS_RU
 
 
 def rule_reason(code: str) -> str:
