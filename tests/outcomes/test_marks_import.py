@@ -129,3 +129,8 @@ def test_a_mark_entered_by_hand(school, as_coordinator):
         response = as_coordinator.post("/monitoring/marks/entry?year=2025", data=data, follow_redirects=True)
         assert response.status_code == 200 and message in text(response), (data, message)
     assert TermMark.select().count() == 1 and TermMark.get().mark == 4.5  # nothing lost
+    # what was typed comes back in the form to be corrected, not erased
+    refused = as_coordinator.post("/monitoring/marks/entry?year=2025",
+                                  data={**good, "subject": "Геометрия", "mark": "7"}, follow_redirects=True)
+    page = text(refused)
+    assert 'value="Геометрия"' in page and 'value="7"' in page

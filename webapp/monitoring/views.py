@@ -83,10 +83,27 @@ def index():
     rates = {g.id: statistics.response_rates([e for e in expected if e.group_id == g.id],
                                              [o for o in observations if o.group_id == g.id]) for g in groups}
     from webapp.monitoring.forms import YearStartForm
-    start = YearStartForm(start=school_year.start_text(org))
+    start = YearStartForm(start=_kept(["start"]).get("start") or school_year.start_text(org))
     return render_template("monitoring/index.html", groups=groups, names=names, rates=rates,
                            school=statistics.response_rates(expected, observations),
                            comparison=report.year_over_year(org, year), start_form=start, **_common())
+
+
+MARK_FIELDS = ["student", "subject", "mark", "moment"]
+KEPT_MAX = 100  # a refused value travels back in the address, cut to a sane length
+
+
+def _typed(names: list[str]) -> dict:
+    """The values a refused form carried, for the redirect back to it (post/redirect/get)."""
+    return {f"typed_{name}": request.form.get(name, "")[:KEPT_MAX] for name in names if request.form.get(name)}
+
+
+def _kept(names: list[str]) -> dict:
+    """What ``_typed`` sent back, to fill the form in again."""
+    kept = {name: request.args.get(f"typed_{name}", "")[:KEPT_MAX] for name in names}
+    if kept.get("student", "").isdigit():
+        kept["student"] = int(kept["student"])
+    return {k: v for k, v in kept.items() if v != ""}
 
 
 @bp.route("/school-year", methods=["POST"])
@@ -95,14 +112,15 @@ def school_year_start():
     """The school's first day of the school year (its boundaries for every monitoring figure)."""
     from webapp.monitoring.forms import YearStartForm
     form = YearStartForm()
+    back = url_for("monitoring.index", **_typed(["start"]))  # a refused value comes back to be corrected
     if not form.validate_on_submit():
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
-        return redirect(url_for("monitoring.index"), 303)
+        return redirect(back, 303)
     try:
         month, day = school_year.set_start(current_user.organisation, form.start.data)
     except UserError as exc:
         flash(exc.message, "error")
-        return redirect(url_for("monitoring.index"), 303)
+        return redirect(back, 303)
     flash(_("Учебный год начинается %(day)02d.%(month)02d.", day=day, month=month), "success")
     return redirect(url_for("monitoring.index"), 303)
 
@@ -284,7 +302,7 @@ def marks_import():
     except UserError as exc:  # the file or the mapping as a whole (MarksImportError, ImportFileError)
         error, status, mapping = exc.message, 400, None
     from webapp.monitoring.forms import MarkEntryForm
-    entry = MarkEntryForm(formdata=None)
+    entry = MarkEntryForm(formdata=None, data=_kept(MARK_FIELDS))
     entry.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(org, year)]
     return render_template("monitoring/marks_import.html", upload=upload, mapping=mapping, checked=checked,
                            stored=stored, error=error, problem_labels=importer.PROBLEM_LABELS, entry=entry,
@@ -300,18 +318,19 @@ def mark_entry():
     form = MarkEntryForm()
     form.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(current_user.organisation, year)]
     target = url_for("monitoring.marks_import", year=year.start_year)
+    back = url_for("monitoring.marks_import", year=year.start_year, **_typed(MARK_FIELDS))  # keeps what was typed
     raw_student = request.form.get("student", "")
     if not raw_student.isdigit():
         flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
-        return redirect(target, 303)
+        return redirect(back, 303)
     if not form.validate_on_submit():
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
-        return redirect(target, 303)
+        return redirect(back, 303)
     try:
         marks.enter(current_user.organisation, year, form.student.data, form.subject.data, form.mark.data,
                     form.moment.data)
     except UserError as exc:
         flash(exc.message, "error")
-        return redirect(target, 303)
+        return redirect(back, 303)
     flash(_("Отметка сохранена."), "success")
     return redirect(target, 303)
