@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import (connected_components, maximum_bipartite_matchi
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from .reasons import UNMATCHED_REASONS_RU
 from .scorer import MatchScorer
 
 __all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_CODES",
@@ -37,14 +38,7 @@ __all__ = ["PairAssigner", "AssignedPair", "UnmatchedMentee", "UNMATCHED_CODES",
 _EPS = 1e-6          # per-pair bonus: among equal totals, serve more mentees
 _DENSE_LIMIT = 3_000_000  # rows * slots up to which the dense solver is used
 
-#: Machine codes of "why this mentee got no mentor" and their Russian texts (for plain use of
-#: the library; the web app translates the codes through its catalogue).
-UNMATCHED_REASONS_RU = {
-    "no_eligible_mentor": "Нет подходящего по правилам наставника (форма наставничества, "
-                          "категория участника, организация, исключённые пары).",
-    "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
-    "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
-}
+#: Machine codes of "why this mentee got no mentor" (words in :mod:`matching.reasons`).
 UNMATCHED_CODES = tuple(UNMATCHED_REASONS_RU)
 
 

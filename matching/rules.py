@@ -22,6 +22,7 @@ import numpy as np
 
 from .catalogue import CATEGORIES, FORMS
 from .profiles import MenteeProfile, MentorProfile
+from .reasons import RULE_REASONS_RU
 
 __all__ = ["EligibilityRules", "RULE_CODES", "RULE_REASONS_RU", "check_forms"]
 
@@ -29,18 +30,6 @@ _CAT_KEYS = tuple(CATEGORIES)
 _FORM_KEYS = tuple(FORMS)
 _EUS = _FORM_KEYS.index("employer_university_student")
 
-#: Russian words for why a single pair is not allowed (code -> text), for plain use of the
-#: library; the web app translates the codes through its own catalogue.
-RULE_REASONS_RU = {
-    "category": "формы наставничества для такого сочетания категорий участников нет",
-    "form_not_selected": "форма наставничества не выбрана для этого подбора",
-    "form_not_offered": "наставник не предлагает эту форму наставничества",
-    "school": "форма «Работодатель – студент» не применяется в школах",
-    "organisation": "наставник и наставляемый из разных организаций",
-    "self": "один и тот же человек не может быть наставником самому себе",
-    "excluded": "куратор исключил эту пару",
-    "capacity": "у наставника не осталось свободных мест",
-}
 #: Codes :meth:`EligibilityRules.why_not` returns.
 RULE_CODES = tuple(RULE_REASONS_RU)
 

@@ -270,7 +270,7 @@ class MatchScorer(BaseEstimator):
 
         Codes: the rule codes of :data:`matching.rules.RULE_CODES` and ``"below_min_score"``
         (the pair scores below ``min_score``; the threshold is the scorer's ``min_score``).
-        Words for them live at the edge (``matching.rules.RULE_REASONS_RU`` for plain use,
+        Words for them live at the edge (``matching.reasons`` for plain use,
         the web app's catalogue for the UI).
         """
         check_is_fitted(self, "candidate_indptr_")

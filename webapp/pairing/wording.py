@@ -9,26 +9,12 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from matching.reasons import RULE_REASONS_RU, SCORE_REASONS_RU, UNMATCHED_REASONS_RU
 from matching.thesaurus import SYNONYM_GROUP_LABELS_RU
 
-RULE_REASON_LABELS = {
-    "category": "формы наставничества для такого сочетания категорий участников нет",
-    "form_not_selected": "форма наставничества не выбрана для этого подбора",
-    "form_not_offered": "наставник не предлагает эту форму наставничества",
-    "school": "форма «Работодатель – студент» не применяется в школах",
-    "organisation": "наставник и наставляемый из разных организаций",
-    "self": "один и тот же человек не может быть наставником самому себе",
-    "excluded": "куратор исключил эту пару",
-    "capacity": "у наставника не осталось свободных мест",
-    "below_min_score": "совпадение ниже минимального порога",
-}
-
-UNMATCHED_REASON_LABELS = {
-    "no_eligible_mentor": "Нет подходящего по правилам наставника (форма наставничества, "
-                          "категория участника, организация, исключённые пары).",
-    "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
-    "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
-}
+#: The library's own words for its codes are the catalogue's message ids (matching/reasons.py).
+RULE_REASON_LABELS = {**RULE_REASONS_RU, **SCORE_REASONS_RU}
+UNMATCHED_REASON_LABELS = UNMATCHED_REASONS_RU
 
 TEXT_NOTE_LABELS = {
     "no_request_text": "Наставляемый ничего не написал о себе — описания не сравнивались.",

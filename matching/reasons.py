@@ -1,0 +1,32 @@
+"""Why a pair is not allowed and why a mentee got no mentor: codes and their Russian words.
+
+Plain data, cheap to import. The library returns the codes; the words here serve plain use of the
+library and are the web application's catalogue message ids (``bin/update-translations`` extracts
+them), so each sentence is written once.
+"""
+from __future__ import annotations
+
+#: Why a single pair is not allowed (:meth:`matching.rules.EligibilityRules.why_not`).
+RULE_REASONS_RU = {
+    "category": "формы наставничества для такого сочетания категорий участников нет",
+    "form_not_selected": "форма наставничества не выбрана для этого подбора",
+    "form_not_offered": "наставник не предлагает эту форму наставничества",
+    "school": "форма «Работодатель – студент» не применяется в школах",
+    "organisation": "наставник и наставляемый из разных организаций",
+    "self": "один и тот же человек не может быть наставником самому себе",
+    "excluded": "куратор исключил эту пару",
+    "capacity": "у наставника не осталось свободных мест",
+}
+
+#: Why a pair allowed by the rules is still not suggested (:meth:`matching.MatchScorer.why_not`).
+SCORE_REASONS_RU = {
+    "below_min_score": "совпадение ниже минимального порога",
+}
+
+#: Why a mentee got no mentor in an assignment (:class:`matching.UnmatchedMentee` codes).
+UNMATCHED_REASONS_RU = {
+    "no_eligible_mentor": "Нет подходящего по правилам наставника (форма наставничества, "
+                          "категория участника, организация, исключённые пары).",
+    "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
+    "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
+}
