@@ -30,3 +30,21 @@ UNMATCHED_REASONS_RU = {
     "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
     "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
 }
+
+#: Why a suggested mentor suits the mentee, one reason per score component (component key → code).
+MATCH_REASONS = {
+    "problems": "covers_requests",
+    "text": "similar_descriptions",
+    "subjects": "shared_subjects",
+    "availability": "shared_time",
+    "format": "same_format",
+}
+
+
+def top_reasons(explanation, n: int = 3) -> list[str]:
+    """Codes of the ``n`` strongest reasons of an explanation (its dict form, as stored): the
+    components that brought points, most points first. Unknown components are skipped."""
+    parts = [c for c in (explanation or {}).get("components") or ()
+             if isinstance(c, dict) and c.get("key") in MATCH_REASONS and (c.get("points") or 0) > 0]
+    parts.sort(key=lambda c: -c["points"])
+    return [MATCH_REASONS[c["key"]] for c in parts[:n]]

@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import text
 from webapp.models import MatchingRun, Suggestion, UnpairedMentee
 
-DEFAULTS = {"w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
+DEFAULTS = {"preset": "custom", "w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
             "w_format": "0.05", "min_score": "0", "top_k": "3", "objective": "total", "spread": "0",
             "kind": "traditional"}
 
@@ -36,7 +36,7 @@ def test_run_stores_parameters_suggestions_and_the_unmatched(coordinator, people
     # codes are stored, the words come from the catalogue when the page is shown
     assert all(u.code == "capacity_exhausted" and u.reason == "" for u in unmatched)
     page = text(coordinator.get(f"/matching/runs/{run.id}"))
-    assert "Молодой Артём Сергеевич" in page and "Почему" in page
+    assert "Молодой Артём Сергеевич" in page and "Утвердить" in page and "Выбрать другого" in page
     page = text(coordinator.get("/matching/unpaired"))
     assert "Места у подходящих наставников уже заняты другими наставляемыми." in page
     coordinator.post("/language", data={"lang": "en", "next": "/matching/unpaired"})
@@ -165,7 +165,7 @@ def test_background_run_shows_progress_and_finishes(make_app, db_url):
             time.sleep(0.1)
         assert MatchingRun.get_by_id(run_id).status == "done"
         page = text(client.get(f"/matching/runs/{run_id}"))
-        assert "Принять отмеченные" in page
+        assert "Утвердить все предложенные" in page
 
 
 def test_other_school_cannot_see_a_run(coordinator, people, auth):

@@ -1,5 +1,5 @@
-"""The coordinator's decisions on suggestions: accept (a pair or group results), reject, fix,
-pair by hand. Every rule is checked inside the transaction; a broken one is a PairingError with a
+"""The coordinator's decisions on suggestions: accept (a pair or group results), reject, keep for a
+re-run, pair by hand. Every rule is checked inside the transaction; a broken one is a PairingError with a
 Russian sentence and nothing changes."""
 from __future__ import annotations
 
@@ -105,17 +105,18 @@ def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tupl
     return group, True
 
 
-def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
-    """Accept a proposed suggestion; returns the pair or group. Twice-sent accepts make one pair."""
+def accept(suggestion_id: int, organisation, actor, approval=None) -> MentoringGroup:
+    """Accept a proposed suggestion; returns the pair or group. Twice-sent accepts make one pair.
+    ``approval`` (webapp.pairing.approvals) is recorded on it and on the candidates it closes."""
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         problems = conflicts(suggestion)
         if problems:
             raise PairingError("%(problems)s Пара не создана.", problems=" ".join(problems))
         # compare-and-set: only one of two concurrent accepts changes the row
-        changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now())
+        changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now(), approval=approval)
                    .where((Suggestion.id == suggestion.id) & (Suggestion.status == PROPOSED)).execute())
         if changed != 1:
             raise PairingError("Это предложение уже принято или отклонено. Обновите страницу.")
@@ -138,7 +139,7 @@ def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
                   & (Suggestion.status == PROPOSED) & (Suggestion.id != suggestion.id))
         if suggestion.problem:
             others &= (Suggestion.problem == suggestion.problem)
-        Suggestion.update(status=SUPERSEDED).where(others).execute()
+        Suggestion.update(status=SUPERSEDED, approval=approval).where(others).execute()
         UnpairedMentee.delete().where((UnpairedMentee.organisation == organisation)
                                       & (UnpairedMentee.mentee == suggestion.mentee)).execute()
     _announce(group, suggestion.mentor, suggestion.mentee)
@@ -165,7 +166,8 @@ def _status_message(suggestion: Suggestion) -> str:
     }.get(suggestion.status, "Это предложение нельзя принять.")
 
 
-def _get(suggestion_id: int, organisation) -> Suggestion:
+def suggestion_in(suggestion_id: int, organisation) -> Suggestion:
+    """The suggestion if its run belongs to this organisation (else 404)."""
     from flask import abort
     from webapp.models import MatchingRun
     suggestion = (Suggestion.select(Suggestion, MatchingRun).join(MatchingRun)
@@ -180,7 +182,7 @@ def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggest
     if len(reason) > REASON_MAX:
         raise PairingError("Причина отклонения — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         (Suggestion.update(status=REJECTED, reject_reason=reason, decided_by=actor, decided_at=dt.datetime.now(),
@@ -191,22 +193,23 @@ def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggest
 
 def toggle_fixed(suggestion_id: int, organisation) -> Suggestion:
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         if not suggestion.fixed:
             problems = conflicts(suggestion)
             if problems:
-                raise PairingError("%(problems)s Закрепить пару нельзя.", problems=" ".join(problems))
+                raise PairingError("%(problems)s Сохранить пару для повторного подбора нельзя.",
+                                   problems=" ".join(problems))
         Suggestion.update(fixed=not suggestion.fixed).where(Suggestion.id == suggestion.id).execute()
     return Suggestion.get_by_id(suggestion.id)
 
 
-def bulk_accept(ids, organisation, actor) -> tuple[int, list[str]]:
+def bulk_accept(ids, organisation, actor, approval=None) -> tuple[int, list[str]]:
     accepted, errors = 0, []
     for suggestion_id in ids:
         try:
-            accept(suggestion_id, organisation, actor)
+            accept(suggestion_id, organisation, actor, approval=approval)
             accepted += 1
         except PairingError as exc:
             s = Suggestion.get_or_none(Suggestion.id == suggestion_id)
@@ -245,7 +248,8 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
         else:
             suggestion = Suggestion.create(run=run, mentor=mentor, mentee=mentee, score=explanation.score, rank=0,
                                            explanation_json=json.dumps(explanation.to_dict(), ensure_ascii=False))
-    accept(suggestion.id, organisation, actor)
+    from webapp.pairing.approvals import approve_one
+    approve_one(suggestion.id, organisation, actor)
     return Suggestion.get_by_id(suggestion.id)
 
 
