@@ -56,17 +56,21 @@ def main() -> None:
         run = MatchingRun.select().order_by(MatchingRun.id.desc()).get()
         total = Suggestion.select().where(Suggestion.run == run).count()
         mentees = Suggestion.select(Suggestion.mentee).where(Suggestion.run == run).distinct().count()
+        mentee = Suggestion.select().where(Suggestion.run == run).order_by(Suggestion.id).first().mentee_id
     print(f"run {run.id}: {total} suggestions for {mentees} mentees")
-    base_status, _size, base_times = timed(client, "/login", args.repeat)
+    base_status, _size, base_times = timed(app.test_client(), "/login", args.repeat)  # signed out: the form
     baseline = statistics.median(base_times)
-    pages = [f"/matching/runs/{run.id}", f"/matching/runs/{run.id}?page=2", f"/matching/runs/{run.id}?show=all",
-             f"/matching/runs/{run.id}?show=all&page=2"]
-    print(f"{'page':<45} {'status':>6} {'KB':>7} {'median ms':>10} {'max ms':>8} {'x login':>8}")
-    print(f"{"/login (baseline)":<45} {base_status:>6} {'':>7} {baseline:>10.1f}")
+    base = f"/matching/runs/{run.id}"
+    # the review's first pages (default view, then every suggestion / waiting mentees), a mentee's
+    # alternatives loaded on demand (branch only) and the mentee's detailed page
+    pages = [base, f"{base}?page=2", f"{base}?show=all", f"{base}?show=all&page=2", f"{base}?show=waiting",
+             f"{base}/mentees/{mentee}/alternatives", f"{base}/mentees/{mentee}"]
+    print(f"{'page':<55} {'status':>6} {'KB':>7} {'median ms':>10} {'max ms':>8} {'x login':>8}")
+    print(f"{'/login (baseline)':<55} {base_status:>6} {'':>7} {baseline:>10.1f}")
     for url in pages:
         status, size, times = timed(client, url, args.repeat)
         median = statistics.median(times)
-        print(f"{url:<45} {status:>6} {size / 1024:>7.1f} {median:>10.1f} {max(times):>8.1f} "
+        print(f"{url:<55} {status:>6} {size / 1024:>7.1f} {median:>10.1f} {max(times):>8.1f} "
               f"{median / baseline:>8.1f}")
 
 

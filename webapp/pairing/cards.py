@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import peewee as pw
+
 from matching.reasons import top_reasons
 from webapp.db import contains
-from webapp.models import MatchingRun, Suggestion, UnpairedMentee, User
+from webapp.models import MatchingRun, MentoringGroup, Suggestion, UnpairedMentee, User
 from webapp.models.pairing import ACCEPTED, PROPOSED
 from webapp.pagination import Page, paginate_list, parse_page
 from webapp.pairing.decisions import conflicts_for
@@ -100,7 +102,8 @@ def cards_for(run: MatchingRun, mentee_ids: list[int]) -> tuple[list[Card], dict
         return [], {}
     full: dict[int, list] = {}
     Mentor = User.alias()
-    for s in (Suggestion.select(Suggestion, Mentor).join(Mentor, on=(Suggestion.mentor == Mentor.id))
+    for s in (Suggestion.select(Suggestion, Mentor, MentoringGroup).join(Mentor, on=(Suggestion.mentor == Mentor.id))
+              .switch(Suggestion).join(MentoringGroup, pw.JOIN.LEFT_OUTER, on=(Suggestion.group == MentoringGroup.id))
               .where((Suggestion.run == run) & Suggestion.mentee.in_(mentee_ids))
               .order_by(Suggestion.problem, Suggestion.rank == 0, Suggestion.rank)):
         full.setdefault(s.mentee_id, []).append(s)

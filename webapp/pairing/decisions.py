@@ -28,35 +28,49 @@ class PairingError(UserError):
     """A decision breaks a rule; the message is for the coordinator."""
 
 
-def _mentee_paired_for(mentee_id: int, problem: str) -> bool:
-    rows = (GroupMember.select(GroupMember.group).join(MentoringGroup)
-            .where((GroupMember.user == mentee_id) & (GroupMember.role == "mentee")
-                   & (MentoringGroup.status == ACTIVE)))
-    groups = [r.group_id for r in rows]
-    if not groups:
+def _paired_areas(mentee_ids) -> dict[int, set[str]]:
+    """The areas each mentee already has a mentor for in an active pair or group ("" = every area)."""
+    rows = list(GroupMember.select(GroupMember.user, GroupMember.group).join(MentoringGroup)
+                .where(GroupMember.user.in_(list(mentee_ids)) & (GroupMember.role == "mentee")
+                       & (MentoringGroup.status == ACTIVE)))
+    if not rows:
+        return {}
+    areas_of_group: dict[int, set[str]] = {}
+    for m in GroupMember.select(GroupMember.group, GroupMember.area).where(
+            GroupMember.group.in_([r.group_id for r in rows]) & (GroupMember.role == "mentor")):
+        areas_of_group.setdefault(m.group_id, set()).add(m.area)
+    found: dict[int, set[str]] = {}
+    for r in rows:
+        found.setdefault(r.user_id, set()).update(areas_of_group.get(r.group_id, set()) or {""})
+    return found
+
+
+def _mentee_paired_for(mentee_id: int, problem: str, paired=None) -> bool:
+    areas = (paired if paired is not None else _paired_areas([mentee_id])).get(mentee_id)
+    if not areas:
         return False
-    if not problem:
-        return True
-    areas = {m.area for m in GroupMember.select(GroupMember.area)
-             .where(GroupMember.group.in_(groups) & (GroupMember.role == "mentor"))}
-    return "" in areas or problem in areas
+    return not problem or "" in areas or problem in areas
 
 
-def conflicts(suggestion: Suggestion, *, capacities=None, loads=None) -> list[str]:
-    """Why accepting this suggestion now would break a rule (empty list: it may be accepted)."""
+def conflicts(suggestion: Suggestion, *, capacities=None, loads=None, banks=None, paired=None) -> list[str]:
+    """Why accepting this suggestion now would break a rule (empty list: it may be accepted). ``banks``
+    ({"mentor": ids, "mentee": ids} in the banks) and ``paired`` (:func:`_paired_areas`) are read once for many."""
     found = []
     mentor, mentee = suggestion.mentor, suggestion.mentee
+
+    def in_bank(user, role):
+        return user.id in banks[role] if banks is not None else adapter.in_bank(user, role)
     if not mentor.is_active:
         found.append(_("Учётная запись наставника %(name)s отключена.", name=mentor.full_name))
-    elif not adapter.in_bank(mentor, "mentor"):
+    elif not in_bank(mentor, "mentor"):
         found.append(_("Наставник %(name)s вне банка наставников (нет действующих согласий).",
                         name=mentor.full_name))
     if not mentee.is_active:
         found.append(_("Учётная запись наставляемого %(name)s отключена.", name=mentee.full_name))
-    elif not adapter.in_bank(mentee, "mentee"):
+    elif not in_bank(mentee, "mentee"):
         found.append(_("Наставляемый %(name)s вне банка наставляемых (нет действующих согласий).",
                         name=mentee.full_name))
-    if _mentee_paired_for(mentee.id, suggestion.problem):
+    if _mentee_paired_for(mentee.id, suggestion.problem, paired):
         found.append(_("У наставляемого %(name)s уже есть наставник по этому направлению.", name=mentee.full_name))
     capacity = (capacities or {}).get(mentor.id)
     if capacity is None:
@@ -78,7 +92,12 @@ def conflicts_for(suggestions) -> dict[int, list[str]]:
     capacities = adapter.capacities(mentor_ids)
     loads = adapter.mentor_loads(items[0].run.organisation_id, mentor_ids)
     loads = {m: loads.get(m, 0) for m in mentor_ids}
-    return {s.id: conflicts(s, capacities=capacities, loads=loads) for s in items}
+    organisation = items[0].run.organisation_id
+    mentee_ids = list({s.mentee_id for s in items})
+    banks = {"mentor": {u.id for u in adapter.bank_members(organisation, "mentor").where(User.id.in_(mentor_ids))},
+             "mentee": {u.id for u in adapter.bank_members(organisation, "mentee").where(User.id.in_(mentee_ids))}}
+    paired = _paired_areas(mentee_ids)
+    return {s.id: conflicts(s, capacities=capacities, loads=loads, banks=banks, paired=paired) for s in items}
 
 
 def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tuple[MentoringGroup, bool]:
