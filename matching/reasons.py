@@ -1,4 +1,5 @@
-"""Why a pair is not allowed and why a mentee got no mentor: codes and their Russian words.
+"""Why a pair is not allowed and why a mentee got no mentor: codes and their Russian words; why a
+suggested mentor suits (:func:`top_reasons`: codes only, the web templates word them).
 
 Plain data, cheap to import. The library returns the codes; the words here serve plain use of the
 library and are the web application's catalogue message ids (``bin/update-translations`` extracts
