@@ -102,11 +102,16 @@ def cards_for(run: MatchingRun, mentee_ids: list[int]) -> tuple[list[Card], dict
         return [], {}
     full: dict[int, list] = {}
     Mentor = User.alias()
+    # only what a card can show in full: approved suggestions and the assignment's proposals
     for s in (Suggestion.select(Suggestion, Mentor, MentoringGroup).join(Mentor, on=(Suggestion.mentor == Mentor.id))
               .switch(Suggestion).join(MentoringGroup, pw.JOIN.LEFT_OUTER, on=(Suggestion.group == MentoringGroup.id))
-              .where((Suggestion.run == run) & Suggestion.mentee.in_(mentee_ids))
+              .where((Suggestion.run == run) & Suggestion.mentee.in_(mentee_ids)
+                     & ((Suggestion.status == ACCEPTED) | Suggestion.assigned | (Suggestion.rank == 0)))
               .order_by(Suggestion.problem, Suggestion.rank == 0, Suggestion.rank)):
         full.setdefault(s.mentee_id, []).append(s)
+    open_count = dict(Suggestion.select(Suggestion.mentee, pw.fn.COUNT(Suggestion.id))
+                      .where((Suggestion.run == run) & Suggestion.mentee.in_(mentee_ids) & (Suggestion.status == PROPOSED))
+                      .group_by(Suggestion.mentee).tuples())
     mentees = {u.id: u for u in User.select().where(User.id.in_(mentee_ids))}
     unpaired = {u.mentee_id: u for u in UnpairedMentee.select().where(
         (UnpairedMentee.organisation == run.organisation_id) & UnpairedMentee.mentee.in_(mentee_ids))}
@@ -120,7 +125,7 @@ def cards_for(run: MatchingRun, mentee_ids: list[int]) -> tuple[list[Card], dict
         primary = _primary(rows)
         u = unpaired.get(mentee_id)
         cards.append(Card(mentee=mentees[mentee_id], proposals=primary,
-                          alternatives=sum(1 for s in rows if s.status == PROPOSED and s not in primary),
+                          alternatives=open_count.get(mentee_id, 0) - sum(1 for s in primary if s.status == PROPOSED),
                           unpaired_code=u.code if u else "", unpaired_reason=u.reason if u else ""))
     return cards, conflicts_for([s for c in cards for s in c.proposals])
 

@@ -198,6 +198,8 @@ def undo_approval(approval_id: int):
                          "Утверждение отменено: %(num)d пар снова ждут решения."), "success")
         except decisions.PairingError as exc:
             flash(exc.message, "error")
+    else:
+        flash(_("Форма устарела. Обновите страницу."), "error")
     return redirect(url_for("pairing.run", run_id=approval.run_id), 303)
 
 
