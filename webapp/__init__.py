@@ -33,6 +33,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from webapp import access, auth, db, errors, i18n, input_text, security_headers
     db.init_app(app)
+    from webapp.tasks import queue
+    queue.init_app(app)
     csrf.init_app(app)
     Htmx(app)
     input_text.init_app(app)

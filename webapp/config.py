@@ -61,6 +61,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
     Setting("WORKERS", parse_int, _const(2)),
+    # background tasks on the queue (issue 11)
+    Setting("EMBEDDED_WORKER", parse_bool, _const(True)),   # `serve` starts a worker beside the server
+    Setting("WORKER_THREADS", parse_int, _const(1)),        # tasks one worker process runs at once
+    Setting("TASK_HEARTBEAT_SECONDS", parse_int, _const(10)),
+    Setting("TASK_STALE_SECONDS", parse_int, _const(45)),   # no heartbeat this long: the task is failed
+    Setting("TASK_POLL_SECONDS", parse_int, _const(2)),     # longest wait of an idle worker between looks
+    # several app servers (issue 11)
+    Setting("SERVERS", parse_int, _const(1)),
     # self-hosting: backups, HTTPS behind a proxy, the health page
     Setting("BACKUP_FOLDER", str, lambda inst: str(Path(inst) / "backups")),
     Setting("BACKUP_KEEP_DAILY", parse_int, _const(7)),

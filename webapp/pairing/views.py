@@ -17,7 +17,7 @@ from webapp.ids import ids_or_404, parse_id
 from webapp.pagination import paginate_list
 from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
-from webapp.pairing import decisions, learning, review, runs
+from webapp.pairing import decisions, learning, review, run_status, runs
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, TOP_K_MAX, WEIGHT_MAX,
                                        RunParameters, parse)
@@ -89,7 +89,7 @@ def start():
     if errors:
         history = (MatchingRun.select().where(MatchingRun.organisation == org).order_by(MatchingRun.id.desc()).limit(20))
         return render_template("pairing/index.html", history=history, **_form_context(params, errors)), 400
-    run = runs.start_run(org, params, current_user)
+    run = runs.start_run(org, params, current_user, request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
@@ -218,8 +218,18 @@ def rerun(run_id: int):
         flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
-                         parent=parent)
+                         parent=parent, request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=new.id), 303)
+
+
+@bp.route("/runs/<int:run_id>/retry", methods=["POST"])
+@staff_only
+def retry(run_id: int):
+    """Run again a run whose worker died or that failed inside: the same run, its next attempt."""
+    run = _run(run_id)
+    if not run_status.retryable(run) or not runs.retry_run(run):
+        flash(_("Этот подбор нельзя повторить: он не прерван. Измените параметры и запустите новый."), "error")
+    return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
 @bp.route("/runs/<int:run_id>/mentees/<int:mentee_id>/manual", methods=["POST"])
