@@ -80,3 +80,21 @@ def test_a_run_survives_its_worker_being_killed(queue_app, processes):
         assert Suggestion.select().where(Suggestion.run == run_id).count() == run.n_suggestions  # stored once
         assert BackgroundTask.get().status == "done"
         assert "Принять отмеченные" in other.get(f"/matching/runs/{run_id}")  # the review, on the other server
+
+
+def test_the_run_page_polls_until_the_worker_is_done(queue_app, processes):
+    with queue_app.app_context():
+        matching_school(make_school())
+    processes.worker()
+    client = queue_app.test_client()
+    client.post("/login", data={"login": "kurator", "password": PASSWORD})
+    run_id = int(client.post("/matching/runs", data=DEFAULTS).location.rsplit("/", 1)[1])
+    for _ in range(300):
+        fragment = client.get(f"/matching/runs/{run_id}/status", headers={"HX-Request": "true"})
+        if "HX-Refresh" in fragment.headers:
+            break
+        assert 'hx-trigger="every 1s"' in text(fragment)
+        time.sleep(0.1)
+    with queue_app.app_context():
+        assert _run(run_id).status == "done"
+    assert "Принять отмеченные" in text(client.get(f"/matching/runs/{run_id}"))
