@@ -18,9 +18,13 @@ class TaskKind:
 
 
 def registry() -> dict[str, TaskKind]:
+    from webapp.banks import export_task
     from webapp.pairing import run_task
+    from webapp.tasks import regional_report
     return {
-        "matching_run": run_task.KIND,
+        run_task.KIND_NAME: run_task.KIND,
+        export_task.KIND_NAME: export_task.KIND,
+        regional_report.KIND_NAME: regional_report.KIND,
     }
 
 
