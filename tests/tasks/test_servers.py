@@ -60,11 +60,12 @@ def test_without_trusted_proxies_the_forwarded_address_is_ignored(make_app):
         assert [f.address for f in LoginFailure.select()] == ["10.0.0.5"]
 
 
-def test_gunicorn_servers_share_sessions_database_and_queue(processes, process_env):
+def test_gunicorn_servers_share_sessions_database_and_queue(queue_app, processes, process_env):
+    with queue_app.app_context():
+        make_school()
     processes.env = {**process_env, "SERVERS": "2", "SECRET_KEY": SHARED_KEY}
-    subprocess.run([*FLASK, "load-demo"], cwd=ROOT, env=processes.env, check=True, capture_output=True)
     first, second = processes.server(), processes.server()
-    first.login("kurator", "demo2026")
+    first.login("kurator", PASSWORD)
     second.opener = first.opener  # the same browser, sent by the balancer to the other server
     assert "Выйти" in second.get("/matching")
     health = json.loads(second.get("/healthz"))
