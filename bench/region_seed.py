@@ -20,7 +20,8 @@ def seed(schools: int) -> None:
     app = create_app()
     with app.app_context():
         migrations.upgrade(database.obj)
-        for number in range(1, schools + 1):
+        first = Organisation.select().count() + 1  # a second call adds schools after the first ones
+        for number in range(first, first + schools):
             started = time.perf_counter()
             demo.load()
             org = Organisation.select().order_by(Organisation.id.desc()).get()
