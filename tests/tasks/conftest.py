@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -51,6 +50,7 @@ class Processes:
     def server(self) -> "Server":
         port = _free_port()
         proc = self._start(["serve", "--port", str(port), "--workers", "1"], f"server{len(self.started)}")
+        self.last_server = proc
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -64,8 +64,12 @@ class Processes:
     def stop_all(self):
         for proc in self.started:
             if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL if proc.returncode is None else signal.SIGTERM)
-                proc.wait(timeout=30)
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
             proc.log.close()
 
 

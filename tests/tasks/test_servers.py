@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 
 import pytest
 
@@ -71,7 +72,6 @@ def test_gunicorn_servers_share_sessions_database_and_queue(queue_app, processes
     health = json.loads(second.get("/healthz"))
     assert health["status"] == "ok" and health["queue"]["workers"] == 0
     processes.worker()
-    import time
     for _ in range(100):
         if json.loads(first.get("/healthz"))["queue"]["workers"] == 1:
             break
@@ -85,3 +85,23 @@ def test_the_marks_import_keeps_its_upload_in_the_shared_folder(tmp_path):
                                      str(tmp_path / "shared"))
     assert (tmp_path / "shared" / "imports" / f"{token}.json").is_file()
     assert marks_import.load_rows(1, token, str(tmp_path / "shared"))
+
+
+def test_serve_starts_a_worker_beside_itself_and_stops_it(queue_app, processes, process_env):
+    """One school: `flask serve` alone runs background tasks, and takes its worker down with it."""
+    from webapp.models import TaskWorker
+    processes.env = {**process_env, "EMBEDDED_WORKER": "on"}
+    server = processes.server()
+    for _ in range(300):
+        if json.loads(server.get("/healthz"))["queue"]["workers"] == 1:
+            break
+        time.sleep(0.1)
+    assert json.loads(server.get("/healthz"))["queue"]["workers"] == 1
+    processes.last_server.terminate()
+    processes.last_server.wait(30)
+    with queue_app.app_context():
+        for _ in range(300):
+            if not TaskWorker.select().exists():
+                break
+            time.sleep(0.1)
+        assert not TaskWorker.select().exists()  # the worker signed off: it stopped with the server
