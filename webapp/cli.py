@@ -97,13 +97,13 @@ def serve_command(host, port, workers):
     worker = None
     if current_app.config["EMBEDDED_WORKER"]:
         from webapp.tasks import embedded
-        worker = embedded.start_worker()
+        worker = embedded.EmbeddedWorker()
         click.echo("  фоновые задачи выполняет обработчик, запущенный рядом с сервером")
     try:
         serving.serve(create_app, host=host, port=port, workers=workers)
     finally:
         if worker is not None:
-            embedded.stop_worker(worker)
+            worker.stop()
 
 
 def init_app(app) -> None:

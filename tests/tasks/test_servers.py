@@ -87,21 +87,31 @@ def test_the_marks_import_keeps_its_upload_in_the_shared_folder(tmp_path):
     assert marks_import.load_rows(1, token, str(tmp_path / "shared"))
 
 
-def test_serve_starts_a_worker_beside_itself_and_stops_it(queue_app, processes, process_env):
-    """One school: `flask serve` alone runs background tasks, and takes its worker down with it."""
+def test_serve_keeps_a_worker_beside_itself_and_stops_it(queue_app, processes, process_env):
+    """One school: `flask serve` alone runs background tasks, starts its worker again if it dies,
+    and takes it down when it stops."""
+    import os
+    import signal
     from webapp.models import TaskWorker
+
+    def workers() -> set[str]:
+        with queue_app.app_context():
+            return {w.name for w in TaskWorker.select()}
+
+    def wait_for(predicate):
+        for _ in range(600):
+            if predicate():
+                return
+            time.sleep(0.1)
+        raise AssertionError("not within 60 s")
+
     processes.env = {**process_env, "EMBEDDED_WORKER": "on"}
     server = processes.server()
-    for _ in range(300):
-        if json.loads(server.get("/healthz"))["queue"]["workers"] == 1:
-            break
-        time.sleep(0.1)
-    assert json.loads(server.get("/healthz"))["queue"]["workers"] == 1
+    wait_for(lambda: json.loads(server.get("/healthz"))["queue"]["workers"] == 1)
+    [first] = workers()
+    os.kill(int(first.rsplit(":", 1)[1]), signal.SIGKILL)
+    wait_for(lambda: workers() - {first})  # started again within the watch interval
+    [second] = workers() - {first}
     processes.last_server.terminate()
     processes.last_server.wait(30)
-    with queue_app.app_context():
-        for _ in range(300):
-            if not TaskWorker.select().exists():
-                break
-            time.sleep(0.1)
-        assert not TaskWorker.select().exists()  # the worker signed off: it stopped with the server
+    wait_for(lambda: second not in workers())  # the worker signed off: it stopped with the server
