@@ -47,9 +47,9 @@ class Processes:
     def worker(self):
         return self._start(["worker"], f"worker{len(self.started)}")
 
-    def server(self) -> "Server":
+    def server(self, workers: int = 1) -> "Server":
         port = _free_port()
-        proc = self._start(["serve", "--port", str(port), "--workers", "1"], f"server{len(self.started)}")
+        proc = self._start(["serve", "--port", str(port), "--workers", str(workers)], f"server{len(self.started)}")
         self.last_server = proc
         deadline = time.time() + 30
         while time.time() < deadline:
