@@ -146,28 +146,6 @@ def test_an_empty_pool_fails_with_a_clear_message(coordinator, people):
     assert "no mentees" in text(coordinator.get(f"/matching/runs/{run.id}")).lower()
 
 
-def test_background_run_shows_progress_and_finishes(make_app, db_url):
-    from tests.factories import make_school
-    from tests.pairs.builders import matching_school
-    app = make_app(MATCHING_SYNC=False, MATCHING_INLINE_LIMIT=0)
-    with app.app_context():
-        matching_school(make_school())
-        client = app.test_client()
-        client.post("/login", data={"login": "kurator", "password": "correct-horse-1"})
-        response = start(client)
-        run_id = int(response.location.rsplit("/", 1)[1])
-        import time
-        for _ in range(100):
-            fragment = client.get(f"/matching/runs/{run_id}/status", headers={"HX-Request": "true"})
-            if "HX-Refresh" in fragment.headers:
-                break
-            assert 'hx-trigger="every 1s"' in text(fragment)
-            time.sleep(0.1)
-        assert MatchingRun.get_by_id(run_id).status == "done"
-        page = text(client.get(f"/matching/runs/{run_id}"))
-        assert "Утвердить все предложенные" in page
-
-
 def test_other_school_cannot_see_a_run(coordinator, people, auth):
     start(coordinator)
     run = MatchingRun.select().get()

@@ -15,7 +15,7 @@ from webapp.htmx import after_change, is_htmx, render
 from webapp.pagination import paginate_list
 from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
-from webapp.pairing import approvals, cards, decisions, learning, review, runs
+from webapp.pairing import approvals, cards, decisions, learning, review, run_status, runs
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.forms import ApproveAllForm, DecisionForm, ManualPairForm, RunForm, UnpairedMarkForm
 from webapp.plurals import plural
@@ -93,7 +93,8 @@ def start():
     form = _run_form()
     if not form.validate():
         return _index_page(form, 400)
-    run = runs.start_run(current_user.organisation, form.parameters(), current_user)
+    run = runs.start_run(current_user.organisation, form.parameters(), current_user,
+                          request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
@@ -295,8 +296,18 @@ def rerun(run_id: int):
         flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
-                         parent=parent)
+                         parent=parent, request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=new.id), 303)
+
+
+@bp.route("/runs/<int:run_id>/retry", methods=["POST"])
+@staff_only
+def retry(run_id: int):
+    """Run again a run whose worker died or that failed inside: the same run, its next attempt."""
+    run = _run(run_id)
+    if not run_status.retryable(run) or not runs.retry_run(run):
+        flash(_("Этот подбор нельзя повторить: он не прерван. Измените параметры и запустите новый."), "error")
+    return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
 @bp.route("/runs/<int:run_id>/mentees/<int:mentee_id>/manual", methods=["POST"])
