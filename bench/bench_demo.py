@@ -46,14 +46,8 @@ def timed_parts() -> dict[str, tuple[float, float]]:
     wrap(demo_answers, "load_demo_answers")
     wrap(consents_demo, "load_demo_consents")
     wrap(monitoring_demo, "load_programme_life")
-    living = sys.modules.get("webapp.pairing.demo_pairs")
-    if living is None:
-        try:
-            from webapp.pairing import demo_pairs as living
-        except ImportError:
-            living = None
-    if living is not None:
-        wrap(living, "load_active_pairs")
+    from webapp.programmes import demo as living
+    wrap(living, "load_active_pairs")
     wrap(demo, "load")
     return figures
 
