@@ -26,8 +26,8 @@ from webapp.models.pairing import DONE
 
 SEED = 29
 SPAN_DAYS = 100  # the oldest active pair started at most this many days ago
-#: Pairs (their keys) that the two orders of this year list; the rest wait for the next order.
-ORDERS = (("first", ("ending", "progress", "student_progress", "silent")), ("second", ("new", "drafting")))
+#: Pairs (their keys) that the two orders of this year list (a pair confirmed later waits for the next).
+ORDERS = (("first", ("ending", "progress", "student_progress", "silent")), ("second", ("new", "drafting", "fresh")))
 
 
 @dataclass

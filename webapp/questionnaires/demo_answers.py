@@ -153,7 +153,7 @@ def load_demo_answers(organisation, seed: int = 11) -> dict:
                 draw = rng.random()
                 answers = build(user, rng)
                 if user.login == "mentor":
-                    answers["capacity"] = "3"  # the demo mentor's three pairs (webapp.programmes.demo)
+                    answers["capacity"] = "4"  # the demo mentor has three pairs (webapp.programmes.demo) and room for one more
                 if user.login in ("mentor", "mentee") or draw < submitted_share:
                     _fill(user, questionnaire, answers, submit=True, partial=False, rng=rng)
                     counts["submitted"] += 1
