@@ -152,3 +152,15 @@ def test_empty_lists_say_what_the_filter_hides(demo_app):
     # the coordinator's «требуют внимания» filters find the pair that went quiet
     kurator = _signed_in(demo_app, "kurator")
     assert "Найдено: 1" in _squeezed(kurator.get("/pairs?flag=silent"))
+
+
+def test_an_empty_school_year_in_monitoring_names_the_years_it_hides(demo_app):
+    today = dt.date.today()
+    this_year = today.year if today.month >= 9 else today.year - 1
+    with demo_app.app_context():  # a school whose pairs of this year are gone: this year is empty
+        MentoringGroup.delete().where(MentoringGroup.status == "active").execute()
+    page = _squeezed(_signed_in(demo_app, "kurator").get(f"/monitoring?year={this_year}"))
+    assert f"В {this_year}/{this_year + 1} учебном году пар нет." in page and "Пар пока нет." not in page
+    hidden = page.split("Пары других учебных лет скрыты выбором года — показать:")[1].split("</p>")[0]
+    links = re.findall(r'href="/monitoring\?year=(\d+)"', hidden)
+    assert links == [str(this_year - 1), str(this_year - 2)]  # the years with pairs, newest first
