@@ -16,13 +16,25 @@ seed, people taken in id order.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import dataclass, field
 
+import time_machine
 from flask import current_app
 
-from webapp.models import MatchingRun, User
+from webapp.models import MatchingRun, MentoringGroup, Questionnaire, User
 from webapp.models.pairing import DONE
+from webapp.models.programme import DONE_ITEM, IN_PROGRESS
+from webapp.models.questionnaire import (INFLUENCE_BEFORE, LONG_TEXT, MENTEE_REQUEST, MENTOR_PROFILE, NUMBER, SCALE,
+                                         SUBMITTED, YESNO)
+from webapp.monitoring.assigning import start_for_member
+from webapp.monitoring.demo import influence_values
+from webapp.pairing import decisions, profiles_adapter as adapter
+from webapp.pairing.parameters import RunParameters
+from webapp.programmes import groups, orders, programme as programmes
+from webapp.questionnaires import responses
+from webapp.questionnaires.features import profile_features
 
 SEED = 29
 SPAN_DAYS = 100  # the oldest active pair started at most this many days ago
@@ -101,11 +113,14 @@ def earliest_start(organisation, today: dt.date | None = None) -> dt.date:
 
 
 def at(day: dt.date, hour: int = 15):
-    import time_machine
+    """The clock moved to ``hour`` o'clock of ``day`` (a context manager): what the services stamp
+    as now or today is that moment."""
     return time_machine.travel(dt.datetime.combine(day, dt.time(hour)), tick=False)
 
 
 class _Loader:
+    """Plays every pair's story, then issues the orders."""
+
     def __init__(self, organisation, today: dt.date):
         self.org, self.today = organisation, today
         self.span = span_days(organisation, today)
@@ -113,19 +128,16 @@ class _Loader:
         self.kurator = User.get((User.organisation == organisation) & (User.login == "kurator"))
         self.groups: dict[str, object] = {}
         self.taken: set[int] = set()
-        self.events: list = []
+        self.after: dict[int, dict] = {}  # a mentee's «after» answers, drawn with their «before»
 
     def day(self, fraction: float) -> dt.date:
         return self.today - dt.timedelta(days=round(fraction * self.span))
 
     # who pairs with whom ---------------------------------------------------------------------
     def _candidates(self, role: str, wanted: str) -> list[User]:
-        from webapp.pairing import profiles_adapter as adapter
         if wanted in ("mentor", "mentee"):
             return [User.get((User.organisation == self.org) & (User.login == wanted))]
         query = adapter.bank_members(self.org, role).where(User.category == wanted).order_by(User.id)
-        from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE, SUBMITTED
-        from webapp.questionnaires.features import profile_features
         people = [u for u in query if u.id not in self.taken and u.login not in ("mentor", "mentee")
                   and not (role == "mentee" and u.has_role("mentor"))]
         features = profile_features(people, MENTOR_PROFILE if role == "mentor" else MENTEE_REQUEST)
@@ -133,7 +145,6 @@ class _Loader:
 
     def pair(self, run, plan: PairPlan):
         """Form the pair through the coordinator's «pair by hand» (the first mentor the rules allow)."""
-        from webapp.pairing import decisions
         mentees = self._candidates("mentee", plan.mentee)
         mentors = self._candidates("mentor", plan.mentor)
         for mentee in mentees:
@@ -150,8 +161,6 @@ class _Loader:
 
     # one pair's story ------------------------------------------------------------------------
     def story(self, run, plan: PairPlan) -> None:
-        from webapp.programmes import groups, programme as programmes
-        from webapp.models import MentoringGroup
         start = self.day(plan.start)
         with at(start, 10):
             group, mentor, mentee = self.pair(run, plan)
@@ -190,7 +199,6 @@ class _Loader:
         self.plan_items(programme, plan, start)
 
     def meetings(self, programme, group, plan: PairPlan, mentor, start: dt.date) -> None:
-        from webapp.programmes import programme as programmes
         if not plan.meetings:
             return
         last = max(self.day(plan.last_meeting), start)
@@ -205,10 +213,8 @@ class _Loader:
                     "duration_minutes": str(self.rng.choice([30, 45, 60]))}, mentor, group)
 
     def plan_items(self, programme, plan: PairPlan, start: dt.date) -> None:
-        from webapp.models.programme import DONE_ITEM, IN_PROGRESS
-        from webapp.programmes import programme as programmes
         items = list(programmes.items(programme))
-        for index, item in enumerate(items[:plan.items_done]):
+        for item in items[:plan.items_done]:
             day = min(item.deadline - dt.timedelta(days=self.rng.randint(0, 3)), self.today)
             with at(max(day, start), 18):
                 programmes.set_item_status(programme, item.id, DONE_ITEM)
@@ -219,22 +225,15 @@ class _Loader:
     # questionnaires --------------------------------------------------------------------------
     def influence_before(self, mentee, day: dt.date) -> None:
         """The mentee's «before» of the influence questionnaire, asked with the request."""
-        from webapp.models import Questionnaire
-        from webapp.models.questionnaire import INFLUENCE_BEFORE
-        from webapp.monitoring.demo import _influence_values
-        from webapp.questionnaires import responses
         questionnaire = Questionnaire.get((Questionnaire.organisation == self.org)
                                           & (Questionnaire.purpose == INFLUENCE_BEFORE) & (Questionnaire.role == "mentee"))
-        before, after = _influence_values(mentee, self.rng, 1)
-        self._after_values = getattr(self, "_after_values", {})
-        self._after_values[mentee.id] = after
+        before, self.after[mentee.id] = influence_values(mentee, self.rng, 1)
         with at(day, 16):
             response = responses.start(mentee, questionnaire)
             if not response.is_locked:  # answered with an earlier request: that «before» stands
                 self.fill(response, before)
 
     def answer(self, group, stage: str, roles, mentor, mentee, day: dt.date) -> None:
-        from webapp.monitoring.assigning import start_for_member
         for role, person in (("mentor", mentor), ("mentee", mentee)):
             if role not in roles:
                 continue
@@ -242,13 +241,11 @@ class _Loader:
                 response = start_for_member(group, person, stage)
                 if response is None:
                     raise RuntimeError(f"demo: {person.login} has no {stage} questionnaire in pair {group.id}")
-                values = self._after_values.get(person.id, {}) if stage == "outcome" and role == "mentee" else {}
+                values = self.after.get(person.id, {}) if stage == "outcome" and role == "mentee" else {}
                 self.fill(response, values, low=5 if stage == "entry" else 6)
 
     def fill(self, response, values: dict, low: int = 4) -> None:
         """Answer every question asked of this person (given values first), then submit."""
-        from webapp.models.questionnaire import LONG_TEXT, NUMBER, SCALE, YESNO
-        from webapp.questionnaires import responses
         for question in responses.visible_questions(response.version, response.user, response.group_id):
             if question.key in values:
                 raw = str(values[question.key])
@@ -270,9 +267,9 @@ class _Loader:
         if missing:
             raise ValueError(f"demo response {response.id} misses {[q.key for q in missing]}")
 
-    def orders(self) -> None:
-        from webapp.programmes import orders
-        for name, keys in ORDERS:
+    def issue_orders(self) -> None:
+        """The orders assigning the pairs, each signed two days after its latest pair was confirmed."""
+        for _name, keys in ORDERS:
             picked = [self.groups[k] for k in keys if k in self.groups]
             signed = max(g.started_on for g in picked) + dt.timedelta(days=2)
             signed = min(signed, self.today)
@@ -281,16 +278,14 @@ class _Loader:
                                     [str(g.id) for g in picked], self.kurator)
 
     def load(self) -> int:
-        import json
-        from webapp.pairing.parameters import RunParameters
         first = self.day(max(p.start for p in PLANS)) - dt.timedelta(days=1)
-        with at(first, 9):  # the run the coordinator's pairs by hand belong to
+        with at(first, 9):  # the run that the coordinator's pairs made by hand belong to (matching is not run)
             run = MatchingRun.create(organisation=self.org, author=self.kurator, status=DONE, progress=100,
                                      step="Готово", finished_at=dt.datetime.now(),
                                      parameters_json=json.dumps(RunParameters().to_dict(), ensure_ascii=False))
         for plan in sorted(PLANS, key=lambda p: -p.start):
             self.story(run, plan)
-        self.orders()
+        self.issue_orders()
         MatchingRun.update(n_suggestions=len(self.groups), n_assigned=len(self.groups)).where(
             MatchingRun.id == run.id).execute()
         return len(self.groups)
