@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import time_machine
 from flask import current_app
 
+from matching.catalogue import PROBLEMS
+
 from webapp.models import MatchingRun, MentoringGroup, Questionnaire, User
 from webapp.models.pairing import DONE
 from webapp.models.programme import DONE_ITEM, IN_PROGRESS
@@ -183,8 +185,9 @@ class _Loader:
                 with at(day, 17):
                     kind = "teacher" if mentee.category == "teacher" else "student"
                     goals, tasks, results = GOALS[kind]
-                    programmes.update_goals(programme, {"goals": goals, "tasks": tasks, "expected_results": results},
-                                            mentor)
+                    problems = "\n".join(PROBLEMS[p] for p in sorted(responses.requested_problems(mentee)) if p in PROBLEMS)
+                    programmes.update_goals(programme, {"goals": goals, "tasks": tasks, "expected_results": results,
+                                                        "problems": problems}, mentor)
                     if plan.extra_item:
                         programmes.add_item(programme, {"name": plan.extra_item, "responsible": "Наставник, наставляемый",
                                                         "result_doc": "Самоанализ, отзыв наставника",
