@@ -51,7 +51,9 @@ def _people(org, role: str, category: str) -> list[User]:
 
 
 def _respond(group, user, role, stage, values, when, questions_cache) -> None:
-    questionnaire = monitoring_questionnaires(group.organisation_id, stage)[role]
+    if ("stage", stage) not in questions_cache:  # looked up once per stage, not per answer sheet
+        questions_cache[("stage", stage)] = monitoring_questionnaires(group.organisation_id, stage)
+    questionnaire = questions_cache[("stage", stage)][role]
     version = questionnaire.published_version()
     assignment = Assignment.create(questionnaire=questionnaire, user=user, group_id=group.id, assigned_at=when,
                                    due_on=when.date() + dt.timedelta(days=14))
