@@ -143,7 +143,8 @@ def load() -> str:
         load_demo_answers(org)
         load_demo_consents(org)
     load_programme_life(org)
-    load_active_pairs(org)
+    active = load_active_pairs(org)
     return plural(mentors, "%(num)d наставник", "%(num)d наставника", "%(num)d наставников") + ", " + plural(
         mentees, "%(num)d наставляемый", "%(num)d наставляемых", "%(num)d наставляемых") + ", " + _(
-        "куратор и администратор") + f" ({org.short_name})"
+        "куратор и администратор") + "; " + plural(
+        active, "%(num)d действующая пара", "%(num)d действующие пары", "%(num)d действующих пар") + f" ({org.short_name})"

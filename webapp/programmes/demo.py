@@ -25,7 +25,7 @@ from flask import current_app
 
 from matching.catalogue import PROBLEMS
 
-from webapp.models import MatchingRun, MentoringGroup, Questionnaire, User
+from webapp.models import MatchingRun, MentoringGroup, Questionnaire, Suggestion, User
 from webapp.models.pairing import DONE
 from webapp.models.programme import DONE_ITEM, IN_PROGRESS
 from webapp.models.questionnaire import (INFLUENCE_BEFORE, LONG_TEXT, MENTEE_REQUEST, MENTOR_PROFILE, NUMBER, SCALE,
@@ -289,8 +289,10 @@ class _Loader:
         for plan in sorted(PLANS, key=lambda p: -p.start):
             self.story(run, plan)
         self.issue_orders()
-        MatchingRun.update(n_suggestions=len(self.groups), n_assigned=len(self.groups)).where(
-            MatchingRun.id == run.id).execute()
+        # the run holds only the pairs made by hand: none came from an optimal assignment
+        mentors = {s.mentor_id for s in Suggestion.select(Suggestion.mentor).where(Suggestion.run == run)}
+        MatchingRun.update(n_mentors=len(mentors), n_mentees=len(self.groups), n_suggestions=len(self.groups),
+                           n_assigned=0).where(MatchingRun.id == run.id).execute()
         return len(self.groups)
 
 
