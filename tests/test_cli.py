@@ -44,6 +44,10 @@ def test_load_demo_makes_a_living_school(app):
     assert f"{mentors} наставника," in result.output or f"{mentors} наставников," in result.output
     from webapp.russian import agree
     assert f"{mentors} {agree(mentors, 'наставник', 'наставника', 'наставников')}," in result.output
+    from webapp.models import MentoringGroup
+    active = MentoringGroup.active_in(org).count()
+    assert active >= 5 and f"; {active} {agree(active, 'действующая пара', 'действующие пары', 'действующих пар')} (" \
+        in result.output
     assert not any(f"стаж {n} лет" in u.position for u in User.select() for n in (1, 21, 22, 23, 24, 31, 32, 33, 34))
     assert org.curator_id == User.get(User.login == "kurator").id and org.address
     categories = {u.category for u in User.select()}

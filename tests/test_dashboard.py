@@ -31,10 +31,15 @@ def test_participants_see_their_next_steps_not_counts(client, auth, school):
     GroupMember.create(group=group, user=school["mentor"], role="mentor")
     GroupMember.create(group=group, user=school["mentee"], role="mentee")
     page = text(client.get("/dashboard"))
-    assert "Ваш наставник: Наставникова Анна Сергеевна" in page
+    link = f'<a href="/pairs/{group.id}">'
+    assert f"Ваш наставник — {link}Наставникова Анна Сергеевна</a>." in page
+    assert "Договоритесь о первой встрече с Наставниковой Анной Сергеевной" in page  # no meeting yet
     auth.logout()
     auth.login("mentor")
-    assert "Вы наставник для: Учеников Пётр Иванович" in text(client.get("/dashboard"))
+    page = text(client.get("/dashboard"))
+    assert f"Вы наставник для {link}Ученикова Петра Ивановича</a>." in page  # the genitive after «для»
+    # the pairs come first, before the roles and the next steps
+    assert page.index("Вы наставник для") < page.index("Ваши роли") < page.index("Что сделать дальше")
 
 
 def test_navigation_follows_roles(client, auth, school):

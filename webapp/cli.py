@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from webapp import migrations
 from webapp.db import database
@@ -64,6 +65,7 @@ def create_admin_command(login, full_name, organisation, password):
 
 @click.command("load-demo")
 @click.option("--if-empty", is_flag=True, help="Загрузить, только если в базе ещё нет организаций")
+@with_appcontext  # the demo's pairs announce themselves with links to their pages
 def load_demo_command(if_empty):
     """Load the demo school (mentors, mentees, coordinator) into the database."""
     from webapp import demo

@@ -4,6 +4,7 @@ Deterministic (fixed random seed), so screenshots and tests see the same people 
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from webapp.db import database
@@ -19,6 +20,7 @@ DEMO_LOGINS = [
     ("kurator", "куратор"),
     ("mentor", "наставник"),
     ("mentee", "наставляемый"),
+    ("novichok", "наставляемый без анкеты"),
 ]
 
 MALE_SURNAMES = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов",
@@ -117,14 +119,15 @@ def load() -> str:
                       position="заместитель директора по учебно-воспитательной работе", subjects=["история"])
         Organisation.update(curator=curator).where(Organisation.id == org.id).execute()
         org = Organisation.get_by_id(org.id)
-        taken = {"admin", "kurator", "mentor", "mentee"}
-        first_mentor = first_mentee = True
+        taken = {login for login, _role in DEMO_LOGINS}
+        first_mentor = True
+        student_logins = ["novichok", "mentee"]  # the first two students: one just arrived, one paired
         mentors = mentees = 0
         for person in people():
             if "mentor" in person["roles"] and person["category"] == "teacher" and first_mentor:
                 login, first_mentor = "mentor", False
-            elif person["roles"] == ["mentee"] and person["category"] == "student" and first_mentee:
-                login, first_mentee = "mentee", False
+            elif person["roles"] == ["mentee"] and person["category"] == "student" and student_logins:
+                login = student_logins.pop(0)
             else:
                 login = suggest_login(person["full_name"], taken)
             taken.add(login)
@@ -132,12 +135,16 @@ def load() -> str:
                 **{k: v for k, v in person.items() if k in ("class_name", "position", "subjects")})
             mentors += "mentor" in person["roles"]
             mentees += "mentee" in person["roles"]
-    from webapp.questionnaires.demo_answers import load_demo_answers
-    load_demo_answers(org)
     from webapp.consents.demo import load_demo_consents
-    load_demo_consents(org)
     from webapp.monitoring.demo import load_programme_life
+    from webapp.programmes.demo import at, earliest_start, load_active_pairs
+    from webapp.questionnaires.demo_answers import load_demo_answers
+    with at(earliest_start(org) - dt.timedelta(days=14), 10):  # people answered and signed before the pairs
+        load_demo_answers(org)
+        load_demo_consents(org)
     load_programme_life(org)
+    active = load_active_pairs(org)
     return plural(mentors, "%(num)d наставник", "%(num)d наставника", "%(num)d наставников") + ", " + plural(
         mentees, "%(num)d наставляемый", "%(num)d наставляемых", "%(num)d наставляемых") + ", " + _(
-        "куратор и администратор") + f" ({org.short_name})"
+        "куратор и администратор") + "; " + plural(
+        active, "%(num)d действующая пара", "%(num)d действующие пары", "%(num)d действующих пар") + f" ({org.short_name})"

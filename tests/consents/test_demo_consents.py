@@ -61,8 +61,9 @@ def test_demo_banks_and_export(demo_app):
     sheet = openpyxl.load_workbook(BytesIO(response.data)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) > 60 and len(rows[0]) > 10
-    mentee = User.get(User.login == "mentee")
-    assert [r for r in rows if r[0] == mentee.full_name][0][4:6] == ("не начата", "получены")
+    novichok, mentee = User.get(User.login == "novichok"), User.get(User.login == "mentee")
+    assert [r for r in rows if r[0] == novichok.full_name][0][4:6] == ("не начата", "получены")
+    assert [r for r in rows if r[0] == mentee.full_name][0][4:6] == ("отправлена", "получены")  # paired
     submitted = [r for r in rows if r[4] == "отправлена"]
     assert len(submitted) > 30
     assert all(sum(1 for v in r[6:] if v) >= 3 for r in submitted)  # the demo answers are in it

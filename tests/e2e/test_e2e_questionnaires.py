@@ -7,7 +7,7 @@ import re
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-MENTEE = "Орлова Наталья Николаевна"  # the demo `mentee` login
+MENTEE = "Орлова Наталья Николаевна"  # the demo `novichok` login: a mentee yet to fill in the request
 ABOUT = "Трудно привыкнуть к новому классу после переезда, <b>стесняюсь</b> отвечать у доски."
 
 
@@ -18,7 +18,7 @@ def _saved(page, question_text):
 
 
 def test_mentee_fills_request_and_coordinator_exports_it(page, server, login, tmp_path, browser):
-    login("mentee")
+    login("novichok")
     page.goto(f"{server}/questionnaires/mine")
     page.get_by_role("button", name="Заполнить").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Анкета наставляемого: ваш запрос")

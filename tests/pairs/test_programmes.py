@@ -237,3 +237,18 @@ def test_notifications_page_and_count(pair, people, auth):
 def test_dashboard_links_the_programme(pair, auth):
     client = login_as(auth, "mentor2")
     assert f"/pairs/{pair.id}" in text(client.get("/dashboard"))
+
+
+def test_a_short_planned_term_squeezes_the_default_plan_into_it(school):
+    from webapp.programmes.programme import programme_of
+    start = dt.date(2026, 2, 2)
+    short = MentoringGroup.create(organisation=school["org"], form="teacher_teacher", kind="short_term",
+                                  started_on=start, planned_end_on=start + dt.timedelta(days=60))
+    year = MentoringGroup.create(organisation=school["org"], form="teacher_teacher", started_on=start,
+                                 planned_end_on=start + dt.timedelta(days=300))
+    squeezed = [i.deadline for i in PlanItem.select().where(PlanItem.programme == programme_of(short))
+                .order_by(PlanItem.position)]
+    assert squeezed == sorted(squeezed) and squeezed[-1] == short.planned_end_on and squeezed[0] > start
+    kept = [(i.deadline - start).days for i in PlanItem.select().where(PlanItem.programme == programme_of(year))
+            .order_by(PlanItem.position)]
+    assert kept == [14, 30, 120, 260]  # a school year's term keeps the default deadlines

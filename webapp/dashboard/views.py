@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from webapp.access import public, signed_in
-from webapp.dashboard.services import coordinator_counts, next_steps
+from webapp.dashboard.services import coordinator_counts, my_pairs, next_steps
 
 bp = Blueprint("dashboard", __name__)
 
@@ -22,5 +22,7 @@ def home():
 @signed_in
 def index():
     counts = coordinator_counts(current_user.organisation) if current_user.is_staff else None
-    steps = next_steps(current_user) if current_user.has_role("mentor", "mentee") else []
-    return render_template("dashboard/index.html", counts=counts, steps=steps)
+    participant = current_user.has_role("mentor", "mentee")
+    steps = next_steps(current_user) if participant else []
+    pairs = my_pairs(current_user) if participant else None
+    return render_template("dashboard/index.html", counts=counts, steps=steps, pairs=pairs)

@@ -51,7 +51,9 @@ def _people(org, role: str, category: str) -> list[User]:
 
 
 def _respond(group, user, role, stage, values, when, questions_cache) -> None:
-    questionnaire = monitoring_questionnaires(group.organisation_id, stage)[role]
+    if ("stage", stage) not in questions_cache:  # looked up once per stage, not per answer sheet
+        questions_cache[("stage", stage)] = monitoring_questionnaires(group.organisation_id, stage)
+    questionnaire = questions_cache[("stage", stage)][role]
     version = questionnaire.published_version()
     assignment = Assignment.create(questionnaire=questionnaire, user=user, group_id=group.id, assigned_at=when,
                                    due_on=when.date() + dt.timedelta(days=14))
@@ -152,7 +154,7 @@ def load_programme_journal(group, mentor, rng: random.Random, started: dt.date, 
         day += dt.timedelta(days=rng.choice([7, 10, 14, 14, 21]))
 
 
-def _influence_values(user, rng: random.Random, gain: int) -> tuple[dict, dict]:
+def influence_values(user, rng: random.Random, gain: int) -> tuple[dict, dict]:
     """(before, after) answers of the influence questionnaires for a mentee of ``user``'s category."""
     from webapp.monitoring.influence import BURNOUT_ITEMS, STUDENT_KEYS
     from webapp.questionnaires.responses import PROBLEM_PREFIX, requested_problems
@@ -202,7 +204,7 @@ def load_influence(group, mentor, mentee, rng: random.Random, started: dt.date, 
     from webapp.models.questionnaire import INFLUENCE_BEFORE
     before_q = Questionnaire.get((Questionnaire.organisation == group.organisation_id)
                                  & (Questionnaire.purpose == INFLUENCE_BEFORE) & (Questionnaire.role == "mentee"))
-    before, after = _influence_values(mentee, rng, gain)
+    before, after = influence_values(mentee, rng, gain)
     _respond_alone(group.organisation_id, mentee, before_q, before,
                    dt.datetime.combine(started, dt.time(16)) - dt.timedelta(days=20), cache)
     when = dt.datetime.combine(ended, dt.time(13)) - dt.timedelta(days=2)

@@ -88,6 +88,11 @@ def of_start_year(organisation, start_year: int) -> SchoolYear:
     return SchoolYear(start_year, month, day)
 
 
+def pair_years(organisation) -> set[int]:
+    """The first calendar years of the school years a pair of the school started in."""
+    return _pair_years(organisation)
+
+
 def _pair_years(organisation) -> set[int]:
     from webapp.models import MentoringGroup
     days = [row[0] for row in MentoringGroup.select(MentoringGroup.started_on)

@@ -84,7 +84,11 @@ def index():
                                              [o for o in observations if o.group_id == g.id]) for g in groups}
     from webapp.monitoring.forms import YearStartForm
     start = YearStartForm(start=_kept(["start"]).get("start") or school_year.start_text(org))
-    return render_template("monitoring/index.html", groups=groups, names=names, rates=rates,
+    other_years = []  # an empty year says which years the choice hides
+    if not groups:
+        with_pairs = school_year.pair_years(org) - {year.start_year}
+        other_years = [y for y in school_year.years_with_pairs(org) if y.start_year in with_pairs]
+    return render_template("monitoring/index.html", groups=groups, names=names, rates=rates, other_years=other_years,
                            school=statistics.response_rates(expected, observations),
                            comparison=report.year_over_year(org, year), start_form=start, **_common())
 

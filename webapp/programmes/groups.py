@@ -127,6 +127,45 @@ def groups_of(user, organisation, *, status: str = ACTIVE, flag: str = ""):
     return rows
 
 
+@dataclass
+class HiddenByFilter:
+    """What the pairs list's filter leaves out, among the pairs the person may see."""
+    active: int = 0  # active pairs a «завершённые» filter hides
+    ended_this_year: int = 0  # ended pairs an «действующие» filter hides, ended this school year
+    ended_earlier: int = 0  # … and ended in an earlier school year
+    without_flag: int = 0  # pairs of the chosen state without the chosen «требуют внимания» mark
+
+    @property
+    def ended(self) -> int:
+        return self.ended_this_year + self.ended_earlier
+
+
+def hidden_by_filter(user, organisation, *, status: str, flag: str, shown: int,
+                     today: dt.date | None = None) -> HiddenByFilter:
+    """Counts of the pairs the chosen filter hides, so an empty or short list can say what is left out."""
+    today = today or dt.date.today()
+    query = MentoringGroup.select(MentoringGroup.status, MentoringGroup.started_on, MentoringGroup.ended_on).where(
+        MentoringGroup.organisation == organisation)
+    if not user.is_staff:
+        query = query.where(MentoringGroup.id.in_(GroupMember.select(GroupMember.group).where(GroupMember.user == user)))
+    hidden = HiddenByFilter()
+    this_year = organisation.school_year_of(today)
+    in_state = 0
+    for group in query:
+        if status in (ACTIVE, ENDED) and group.status != status:
+            if group.status == ACTIVE:
+                hidden.active += 1
+            elif organisation.school_year_of(group.ended_on or group.started_on) >= this_year:
+                hidden.ended_this_year += 1
+            else:
+                hidden.ended_earlier += 1
+        else:
+            in_state += 1
+    if flag:
+        hidden.without_flag = max(in_state - shown, 0)
+    return hidden
+
+
 def parse_date(raw: str | None) -> dt.date | None:
     text = (raw or "").strip()
     if not text:

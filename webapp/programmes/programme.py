@@ -34,10 +34,21 @@ def programme_of(group) -> Programme:
         with database.atomic():
             programme = Programme.create(group=group)
             start = group.started_on or dt.date.today()
+            scale = _plan_scale(group, start)
             for position, (name, days, responsible, result) in enumerate(DEFAULT_PLAN):
                 PlanItem.create(programme=programme, position=position, name=name,
-                                deadline=start + dt.timedelta(days=days), responsible=responsible, result_doc=result)
+                                deadline=start + dt.timedelta(days=round(days * scale)), responsible=responsible,
+                                result_doc=result)
     return programme
+
+
+def _plan_scale(group, start: dt.date) -> float:
+    """The default plan spans a school year; a shorter planned term (a short-term pair, a pair formed
+    in spring) squeezes its deadlines into that term instead of leaving them after its end."""
+    span = DEFAULT_PLAN[-1][1]
+    if group.planned_end_on is None or (group.planned_end_on - start).days >= span:
+        return 1.0
+    return max((group.planned_end_on - start).days, 1) / span
 
 
 def _text(form, name: str, label: str, limit: int, errors: list, required: bool = False) -> str:

@@ -28,7 +28,10 @@ def index():
     flag = request.args.get("flag", "")
     flag = flag if flag in ("overdue", "silent") else ""
     rows = groups.groups_of(current_user, current_user.organisation, status=status, flag=flag)
+    hidden = groups.hidden_by_filter(current_user, current_user.organisation, status=status, flag=flag,
+                                     shown=len(rows))
     return render("programmes/index.html", "programmes/_table.html", rows=rows, status=status, flag=flag,
+                  hidden=hidden,
                   unordered=orders.unordered(current_user.organisation).count() if current_user.is_staff else 0)
 
 

@@ -6,6 +6,7 @@ coordinator's edits (later versions) are never overwritten.
 """
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +93,16 @@ def parse(path: Path) -> QuestionnaireSpec:
 
 
 def default_specs(folder: Path = DATA) -> list[QuestionnaireSpec]:
-    return [parse(path) for path in sorted(folder.glob("*.toml"))]
+    """The questionnaire files of ``folder``, parsed once per version of the files (every pair
+    started asks for them; parsing the TOML each time cost ~50 ms a call)."""
+    paths = sorted(folder.glob("*.toml"))
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return list(_parsed(signature))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(signature: tuple) -> tuple[QuestionnaireSpec, ...]:
+    return tuple(parse(Path(path)) for path, _mtime, _size in signature)
 
 
 def create_question(version, spec: QuestionSpec, position: int) -> Question:
