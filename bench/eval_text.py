@@ -60,7 +60,8 @@ def evaluate(cases, params, cls=TextSimilarity, mentors=None) -> tuple[float, fl
         hits += rank == 1
         rr += 1.0 / rank
         if rank > 1:
-            misses.append((rank, request, right, keys[int(np.argmax(row))]))
+            top = int(np.argmax(row))
+            misses.append((rank, request, right, keys[top], float(row[j]), float(row[top])))
     return hits / len(cases), rr / len(cases), misses
 
 
@@ -91,8 +92,9 @@ def report(name: str, cases, mentors, show_misses: bool) -> None:
               f"unrelated pairs' scores {', '.join(f'{z:.3f}' for z in zero)}   "
               f"({time.perf_counter() - t:.2f}s)")
         if show_misses:
-            for rank, request, right, top in misses:
-                print(f"      rank {rank:>2}: «{request}» -> want {right}, got {top}")
+            for rank, request, right, top, s_right, s_top in misses:
+                print(f"      rank {rank:>2}: «{request}» -> want {right} ({s_right:.3f}), "
+                      f"got {top} ({s_top:.3f})")
 
 
 def main(argv=None) -> None:

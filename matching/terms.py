@@ -16,6 +16,7 @@ dropped or kept as a plain token; nothing raises.
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 from functools import lru_cache
@@ -147,7 +148,8 @@ def meaning_group(word: str) -> int:
 class TermAnalyzer:
     """Callable: text -> ``[(word, form, term), ...]`` for its content words, in order."""
 
-    def __init__(self, language: str = "ru", normaliser: str = "lemma") -> None:
+    def __init__(self, language: str = "ru", normaliser: str = "lemma",
+                 split_hyphens: bool = True) -> None:
         if language not in ("ru", "en"):
             raise ValueError(f"language must be 'ru' or 'en', got {language!r}")
         if normaliser not in ("lemma", "stem"):
@@ -155,6 +157,7 @@ class TermAnalyzer:
         self.language = language
         self.normaliser = normaliser
         self.stop_words = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+        self.split_hyphens = split_hyphens
 
     def term(self, word: str) -> str:
         return _term(word, self.normaliser)
@@ -162,15 +165,31 @@ class TermAnalyzer:
     def __call__(self, text: str) -> list[tuple[str, str, str]]:
         """``[(written word, word form, term), ...]``; the form differs from the written word
         only for an expanded abbreviation («матанализ» -> «математический», «анализ»)."""
+        return [piece for piece, _ in self.weighted(text)]
+
+    def weighted(self, text: str) -> list[tuple[tuple[str, str, str], float]]:
+        """``[((written word, word form, term), weight), ...]``: the n parts one written word
+        stands for weigh ``1/sqrt(n)`` each, so together they are as long (Euclidean) as one
+        written word: «ОГЭ» -> «основной государственный экзамен» no longer counts as three
+        shared words against one; a hyphenated Russian word («педагог-психолог»,
+        «онлайн-тесты») gives its parts the same way, so «педагогов» matches «педагог»."""
         out = []
         for word in tokenize(text or ""):
             if len(word) < 2 and not word.isdigit():
                 continue
             expansion = ABBREVIATIONS.get(word)
-            parts = expansion.split() if expansion else [word]
+            if expansion:
+                parts = expansion.split()
+            elif "-" in word and _CYRILLIC.search(word) and self.split_hyphens:
+                parts = [p for p in word.split("-") if p]
+            else:
+                parts = [word]
+            kept = []
             for part in parts:
                 term = _term(part, self.normaliser)
                 if term in self.stop_words or part in self.stop_words or len(term) < 2:
                     continue
-                out.append((word, part, term))
+                kept.append((word, part, term))
+            share = 1.0 / math.sqrt(max(len(kept), 1))
+            out.extend((piece, share) for piece in kept)
         return out

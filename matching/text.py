@@ -60,6 +60,9 @@ DEFAULT_ROOT_WEIGHT = 0.8
 #: Similarity of two different terms of one group of the domain thesaurus
 #: (:mod:`matching.thesaurus`): «текучка» ~ «текучесть», «новенький» ~ «новичок».
 DEFAULT_SYNONYM_WEIGHT = 0.6
+#: A sentence with fewer terms than this joins the next one (a heading such as
+#: «Педагог-психолог.» is not compared on its own, where one shared word would give it 1).
+DEFAULT_MIN_SEGMENT_TERMS = 3
 #: Lowest word-vector cosine at which two different terms count as close in meaning.
 DEFAULT_SEMANTIC_THRESHOLD = 0.4
 
@@ -114,7 +117,9 @@ class TextSimilarity(WordExplanations):
                  semantic_weight=DEFAULT_SEMANTIC_WEIGHT,
                  semantic_threshold=DEFAULT_SEMANTIC_THRESHOLD, aggregate="max",
                  background=True, root_weight=DEFAULT_ROOT_WEIGHT, embeddings_path=None,
-                 synonym_weight=DEFAULT_SYNONYM_WEIGHT):
+                 synonym_weight=DEFAULT_SYNONYM_WEIGHT,
+                 min_segment_terms=DEFAULT_MIN_SEGMENT_TERMS):
+        self.min_segment_terms = min_segment_terms
         self.language = language
         self.normaliser = normaliser
         self.semantic_weight = semantic_weight
@@ -130,7 +135,8 @@ class TextSimilarity(WordExplanations):
         return {k: getattr(self, k) for k in ("language", "normaliser", "semantic_weight",
                                               "semantic_threshold", "aggregate", "background",
                                               "root_weight", "embeddings_path",
-                                              "synonym_weight")}
+                                              "synonym_weight",
+                                              "min_segment_terms")}
 
     def __repr__(self) -> str:
         return f"TextSimilarity({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
@@ -148,6 +154,9 @@ class TextSimilarity(WordExplanations):
                     or not 0.0 <= v <= 1.0 or (lo_open and v == 0):
                 raise ValueError(f"{name} must be a number in {'(0' if lo_open else '[0'}, 1], "
                                  f"got {v!r}")
+        m = self.min_segment_terms
+        if isinstance(m, bool) or not isinstance(m, numbers.Integral) or not 1 <= m <= 1000:
+            raise ValueError(f"min_segment_terms must be an integer in [1, 1000], got {m!r}")
         a = self.aggregate
         if a != "max" and (isinstance(a, bool) or not isinstance(a, numbers.Real)
                            or math.isnan(a) or not 1 <= a < math.inf):
@@ -237,7 +246,8 @@ class TextSimilarity(WordExplanations):
         for bag in bags:
             for col, tf in sorted(bag.items()):
                 indices.append(col)
-                data.append((1.0 + math.log(tf)) * idf[col])
+                # sublinear tf; below 1 (a part of an expanded word) linear
+                data.append((1.0 + math.log(tf) if tf >= 1.0 else tf) * idf[col])
             indptr.append(len(indices))
         return sp.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
                               np.array(indptr, dtype=np.int64)),
@@ -253,22 +263,33 @@ class TextSimilarity(WordExplanations):
         norm = np.sqrt(np.maximum(np.asarray((X @ M).multiply(X).sum(axis=1)).ravel(), 0.0))
         return self._unit(X, norm)
 
-    def _bags(self, text: str) -> tuple[dict[int, int], list[dict[int, int]]]:
+    def _bags(self, text: str) -> tuple[dict[int, float], list[dict[int, float]]]:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
         vocab = self.vocabulary_
-        whole: dict[int, int] = {}
-        segments: list[dict[int, int]] = []
+        whole: dict[int, float] = {}
+        segments: list[dict[int, float]] = []
+        small: dict[int, float] = {}   # a too short segment waits to join the next one
         for piece in _SEGMENT.split(text or ""):
-            bag: dict[int, int] = {}
-            for _, _, term in self._pieces(piece):
+            bag: dict[int, float] = dict(small)
+            for (_, _, term), weight in self._analyse.weighted(piece):
                 col = vocab.get(term)
                 if col is not None:
-                    bag[col] = bag.get(col, 0) + 1
-                    whole[col] = whole.get(col, 0) + 1
-            if bag:
-                segments.append(bag)
+                    bag[col] = bag.get(col, 0.0) + weight
+                    whole[col] = whole.get(col, 0.0) + weight
+            if len(bag) < self.min_segment_terms:
+                small = bag
+                continue
+            small = {}
+            segments.append(bag)
+        if small:
+            if segments:
+                last = segments[-1]
+                for col, weight in small.items():
+                    last[col] = last.get(col, 0.0) + weight
+            else:
+                segments.append(small)
         hit = (whole, segments or [{}])
         if len(self._cache) > 200_000:
             self._cache.clear()
