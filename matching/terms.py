@@ -21,7 +21,8 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["TermAnalyzer", "RUSSIAN_STOP_WORDS", "ENGLISH_STOP_WORDS", "ABBREVIATIONS",
+__all__ = ["TermAnalyzer", "RUSSIAN_STOP_WORDS", "ENGLISH_STOP_WORDS", "GENERIC_LEMMAS",
+           "ABBREVIATIONS",
            "normalise_text", "tokenize", "lemma_of", "meaning_group", "MEANING_POS",
            "MAX_TEXT_CHARS"]
 
@@ -39,6 +40,15 @@ RUSSIAN_STOP_WORDS = frozenset("""
 была были было будет буду всё её ещё мое мои моих моя нужна нужен хочу хотел хотела хотим
 хочется хотелось могу может помогу которая которые которых свою свои себе
 """.replace("ё", "е").split())
+
+#: Words of the request genre that say nothing about the topic («не знаю, с чего начать»,
+#: «не умею», «не получается», «не понимаю», «найти»), matched by pymorphy3 lemma so every
+#: form goes: before they were dropped, «найти работу» matched «найти друзей» as strongly
+#: as «работу» matched «место работы».
+GENERIC_LEMMAS = frozenset("""
+знать уметь начать начинать получаться получиться пытаться попытаться стараться делать
+сделать понимать понять найти находить постоянно вообще всегда никак ничто сильно
+""".split())
 
 ENGLISH_STOP_WORDS = frozenset("""
 a an and are as at be but by for from has have i in is it its me my of on or our so that the
@@ -148,8 +158,7 @@ def meaning_group(word: str) -> int:
 class TermAnalyzer:
     """Callable: text -> ``[(word, form, term), ...]`` for its content words, in order."""
 
-    def __init__(self, language: str = "ru", normaliser: str = "lemma",
-                 split_hyphens: bool = True) -> None:
+    def __init__(self, language: str = "ru", normaliser: str = "lemma") -> None:
         if language not in ("ru", "en"):
             raise ValueError(f"language must be 'ru' or 'en', got {language!r}")
         if normaliser not in ("lemma", "stem"):
@@ -157,7 +166,6 @@ class TermAnalyzer:
         self.language = language
         self.normaliser = normaliser
         self.stop_words = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
-        self.split_hyphens = split_hyphens
 
     def term(self, word: str) -> str:
         return _term(word, self.normaliser)
@@ -180,14 +188,15 @@ class TermAnalyzer:
             expansion = ABBREVIATIONS.get(word)
             if expansion:
                 parts = expansion.split()
-            elif "-" in word and _CYRILLIC.search(word) and self.split_hyphens:
+            elif "-" in word and _CYRILLIC.search(word):
                 parts = [p for p in word.split("-") if p]
             else:
                 parts = [word]
             kept = []
             for part in parts:
                 term = _term(part, self.normaliser)
-                if term in self.stop_words or part in self.stop_words or len(term) < 2:
+                if term in self.stop_words or part in self.stop_words or len(term) < 2 \
+                        or lemma_of(part) in GENERIC_LEMMAS:
                     continue
                 kept.append((word, part, term))
             share = 1.0 / math.sqrt(max(len(kept), 1))

@@ -53,7 +53,7 @@ __all__ = ["TextSimilarity", "TextVectors", "RUSSIAN_STOP_WORDS", "normalise_tex
            "DEFAULT_SYNONYM_WEIGHT", "ROOT_PREFIX"]
 
 #: Share of the semantic part in the text score (chosen on the tune half, see the module doc).
-DEFAULT_SEMANTIC_WEIGHT = 0.6
+DEFAULT_SEMANTIC_WEIGHT = 0.8
 #: Similarity of two different terms of one root (one stem a prefix of the other, or a
 #: common beginning of at least :data:`ROOT_PREFIX` letters): «ошибиться» ~ «ошибки».
 DEFAULT_ROOT_WEIGHT = 0.8
@@ -98,7 +98,7 @@ class TextSimilarity(WordExplanations):
     normaliser : {"lemma", "stem"}
         pymorphy3 lemmas or Snowball stems for Russian words.
     normaliser default is "stem" (chosen on the tune half).
-    semantic_weight : float in [0, 1], default 0.6
+    semantic_weight : float in [0, 1], default 0.8
         Share of the semantic (soft cosine) part; 0 = lexical only, 1 = semantic only.
     synonym_weight : float in [0, 1], default 0.6
         Similarity of two different terms of one thesaurus group in the semantic part
