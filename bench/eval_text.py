@@ -1,7 +1,7 @@
 """Evaluation of the text component on the Russian mentoring set (prints figures, asserts nothing).
 
     .venv/bin/python bench/eval_text.py                # held-out sets and old test half
-    .venv/bin/python bench/eval_text.py --set heldout2 # heldout2, heldout, test, tune or all
+    .venv/bin/python bench/eval_text.py --set heldout3 # heldout3, heldout2, heldout, test, tune, all
     .venv/bin/python bench/eval_text.py --misses       # also list the cases ranked wrong
 
 Each request is ranked against the whole pool of mentor texts (all distractors present);
@@ -15,7 +15,11 @@ the figures are top-1 accuracy and mean reciprocal rank of the right mentor.
   it is "seen" for any change made after that. Its cases are ranked against the old pool
   plus the held-out set's own mentors.
 * ``heldout2``: ``bench/text_cases_ru_heldout2.py``, written after that and before the
-  next change; the honest figure for changes after the thesaurus.
+  next change; the honest figure for changes after the thesaurus. Issue 14c never printed
+  its misses and never read its cases.
+* ``heldout3``: ``bench/text_cases_ru_heldout3.py``, written at the start of issue 14c before
+  any change or measurement; measured once before and once after that issue's changes,
+  misses never printed.
 """
 from __future__ import annotations
 
@@ -101,13 +105,14 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="which", action="append",
                         choices=("heldout3", "heldout2", "heldout", "test", "tune", "all"),
-                        help="set(s) to report (repeatable); default: heldout2, heldout, test")
+                        help="set(s) to report (repeatable); default: heldout3, heldout2, test, "
+                             "heldout")
     parser.add_argument("--half", dest="which", action="append", choices=("test", "tune", "all"),
                         help="same as --set (kept for old commands)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args(argv)
     available = sets()
-    for k, name in enumerate(args.which or ["heldout2", "heldout", "test"]):
+    for k, name in enumerate(args.which or ["heldout3", "heldout2", "test", "heldout"]):
         if k:
             print()
         cases, mentors = available[name]
@@ -115,9 +120,10 @@ def main(argv=None) -> None:
                              "before its changes, never tuned on)",
                  "heldout2": "HELD-OUT 2 (bench/text_cases_ru_heldout2.py, never tuned on, "
                              "rankings never printed before its first report)",
-                 "heldout": "HELD-OUT set (bench/text_cases_ru_heldout.py, never tuned on; "
-                            "its misses were printed after the thesaurus was added)",
-                 "test": "old TEST half (odd cases of bench/text_cases_ru.py; seen since 14b)",
+                 "heldout": "HELD-OUT 1 (bench/text_cases_ru_heldout.py; seen: its misses were "
+                            "printed in 14b and 14c, and 14c broke a tie of the tune half on it)",
+                 "test": "TEST half (odd cases of bench/text_cases_ru.py; seen, in 14b's grid; "
+                         "14c chose nothing on it)",
                  "tune": "TUNE half (even cases of bench/text_cases_ru.py)",
                  "all": "all of bench/text_cases_ru.py"}[name]
         report(title, cases, mentors, args.misses)

@@ -165,7 +165,7 @@ class TermAnalyzer:
             raise ValueError(f"normaliser must be 'lemma' or 'stem', got {normaliser!r}")
         self.language = language
         self.normaliser = normaliser
-        self.stop_words = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+        self.stop_words = _STOP_WORDS
 
     def term(self, word: str) -> str:
         return _term(word, self.normaliser)
@@ -181,24 +181,34 @@ class TermAnalyzer:
         written word: «ОГЭ» -> «основной государственный экзамен» no longer counts as three
         shared words against one; a hyphenated Russian word («педагог-психолог»,
         «онлайн-тесты») gives its parts the same way, so «педагогов» matches «педагог»."""
-        out = []
+        pieces = _word_pieces
+        out: list = []
         for word in tokenize(text or ""):
-            if len(word) < 2 and not word.isdigit():
-                continue
-            expansion = ABBREVIATIONS.get(word)
-            if expansion:
-                parts = expansion.split()
-            elif "-" in word and _CYRILLIC.search(word):
-                parts = [p for p in word.split("-") if p]
-            else:
-                parts = [word]
-            kept = []
-            for part in parts:
-                term = _term(part, self.normaliser)
-                if term in self.stop_words or part in self.stop_words or len(term) < 2 \
-                        or lemma_of(part) in GENERIC_LEMMAS:
-                    continue
-                kept.append((word, part, term))
-            share = 1.0 / math.sqrt(max(len(kept), 1))
-            out.extend((piece, share) for piece in kept)
+            out.extend(pieces(word, self.normaliser))
         return out
+
+
+_STOP_WORDS = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def _word_pieces(word: str, normaliser: str) -> tuple:
+    """The weighted pieces of one written word (see :meth:`TermAnalyzer.weighted`)."""
+    if len(word) < 2 and not word.isdigit():
+        return ()
+    expansion = ABBREVIATIONS.get(word)
+    if expansion:
+        parts = expansion.split()
+    elif "-" in word and _CYRILLIC.search(word):
+        parts = [p for p in word.split("-") if p]
+    else:
+        parts = [word]
+    kept = []
+    for part in parts:
+        term = _term(part, normaliser)
+        if term in _STOP_WORDS or part in _STOP_WORDS or len(term) < 2 \
+                or lemma_of(part) in GENERIC_LEMMAS:
+            continue
+        kept.append((word, part, term))
+    share = 1.0 / math.sqrt(max(len(kept), 1))
+    return tuple((piece, share) for piece in kept)
