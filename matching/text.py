@@ -6,8 +6,10 @@ Usable on its own::
     sim.similarity(["не понимаю матанализ"], ["преподаю математический анализ"])
 
 * **Terms.** Words are lower-cased (``ё`` -> ``е``), abbreviations expanded («матанализ» ->
-  «математический анализ»), reduced to pymorphy3 lemmas (``normaliser="lemma"``, the
-  default; ``"stem"`` uses Snowball stems) and stop words dropped (:mod:`matching.terms`).
+  «математический анализ»; the parts of one written word weigh ``1/sqrt(n)`` each),
+  hyphenated words split, reduced to Snowball stems (``normaliser="stem"``, the default;
+  ``"lemma"`` uses pymorphy3 lemmas), stop words and request-genre words («знать»,
+  «начать», «найти») dropped (:mod:`matching.terms`).
 * **Lexical part.** TF-IDF with sublinear tf (``1 + ln tf``); the document frequencies add the
   fitted texts to a background corpus shipped with the package (:mod:`matching.background`),
   so generic words count little even in a tiny school. Cosine of unit vectors.
@@ -22,15 +24,15 @@ Usable on its own::
   Where several relations hold, the largest value counts.
 * **Per text.** A person's text is split into its sentences/lines ("texts"); the request is
   compared with each and the results are aggregated (``aggregate="max"`` or a power mean
-  ``p >= 1``).
+  ``p >= 1``); a sentence of fewer than ``min_segment_terms`` terms joins the next one.
 * **Together.** ``(1 - semantic_weight) * lexical + semantic_weight * semantic``, in [0, 1].
   Both parts are exactly 0 when the texts share no term and no term pair is close in
   meaning, so such a pair scores 0.
 
 The defaults were chosen on ``bench/text_cases_ru.py`` (issue 14: its tune half; issue 14b:
-both halves, seen by then) and are reported on the held-out set
-``bench/text_cases_ru_heldout.py`` by ``bench/eval_text.py`` (docs/matching.md has the
-figures and what was seen when).
+both halves and held-out 1; issue 14c: the tune half, ties broken on held-out 1) and are
+reported on held-out sets 2-4 by ``bench/eval_text.py`` (docs/matching.md has the figures
+and what was seen when).
 """
 from __future__ import annotations
 
@@ -111,6 +113,8 @@ class TextSimilarity(WordExplanations):
         Add the shipped background corpus to the document frequencies.
     embeddings_path : str or None
         A navec archive to use instead of the one in the ``natasha`` package.
+    min_segment_terms : int >= 1, default 3
+        A sentence with fewer terms joins the next one (the last joins the one before).
     """
 
     def __init__(self, language="ru", normaliser="stem",
