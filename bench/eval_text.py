@@ -1,7 +1,7 @@
 """Evaluation of the text component on the Russian mentoring set (prints figures, asserts nothing).
 
     .venv/bin/python bench/eval_text.py                # held-out sets and old test half
-    .venv/bin/python bench/eval_text.py --set heldout3 # heldout3, heldout2, heldout, test, tune, all
+    .venv/bin/python bench/eval_text.py --set heldout5 # heldout2..5, heldout, test, tune, all
     .venv/bin/python bench/eval_text.py --misses       # also list the cases ranked wrong
 
 Each request is ranked against the whole pool of mentor texts (all distractors present);
@@ -112,17 +112,17 @@ def report(name: str, cases, mentors, show_misses: bool) -> None:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="which", action="append",
-                        choices=("heldout5", "heldout4", "heldout3", "heldout2", "heldout", "test", "tune", "all"),
-                        help="set(s) to report (repeatable); default: heldout5, heldout4, heldout3, "
-                             "heldout2, "
-                             "test, "
-                             "heldout")
+                        choices=("heldout5", "heldout4", "heldout3", "heldout2", "heldout", "test",
+                                 "tune", "all"),
+                        help="set(s) to report (repeatable); default: heldout5 to heldout2, "
+                             "test, heldout")
     parser.add_argument("--half", dest="which", action="append", choices=("test", "tune", "all"),
                         help="same as --set (kept for old commands)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args(argv)
     available = sets()
-    for k, name in enumerate(args.which or ["heldout5", "heldout4", "heldout3", "heldout2", "test", "heldout"]):
+    default = ["heldout5", "heldout4", "heldout3", "heldout2", "test", "heldout"]
+    for k, name in enumerate(args.which or default):
         if k:
             print()
         cases, mentors = available[name]
