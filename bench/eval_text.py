@@ -129,7 +129,7 @@ def main(argv=None) -> None:
         title = {"heldout5": "HELD-OUT 5 (bench/text_cases_ru_heldout5.py, issue 14c, written "
                              "after held-out 4 was measured, never tuned on)",
                  "heldout4": "HELD-OUT 4 (bench/text_cases_ru_heldout4.py, issue 14c, written "
-                             "before its second round, never tuned on)",
+                             "before its second round; compared on there, nothing adopted)",
                  "heldout3": "HELD-OUT 3 (bench/text_cases_ru_heldout3.py, issue 14c, written "
                              "before its changes, never tuned on)",
                  "heldout2": "HELD-OUT 2 (bench/text_cases_ru_heldout2.py, never tuned on, "
