@@ -110,14 +110,21 @@ def _snowball(language: str):
 
 
 @lru_cache(maxsize=200_000)
+def _parse(word: str) -> tuple[str, str | None]:
+    """(lemma, part of speech) of a Russian word's most likely pymorphy3 parse; one parse
+    serves the lemma, the request-genre check and the part-of-speech filter."""
+    with _lock:
+        best = _morph().parse(word)[0]
+    return best.normal_form.replace("ё", "е"), best.tag.POS
+
+
+@lru_cache(maxsize=200_000)
 def _term(word: str, normaliser: str) -> str:
     if _CYRILLIC.search(word):
         if "-" in word and not word.startswith("-"):
             return "-".join(_term(part, normaliser) for part in word.split("-") if part)
         if normaliser == "lemma":
-            with _lock:
-                lemma = _morph().parse(word)[0].normal_form
-            return lemma.replace("ё", "е")
+            return _parse(word)[0]
         return _snowball("russian").stemWord(word)
     if _LATIN.match(word):
         return _snowball("english").stemWord(word)
@@ -148,11 +155,10 @@ def meaning_group(word: str) -> int:
     if not _CYRILLIC.search(word):
         return 1
     try:
-        with _lock:
-            tag = _morph().parse(word)[0].tag
+        pos = _parse(word)[1]
     except ImportError:
         return 1
-    return MEANING_POS.get(tag.POS, 0)
+    return MEANING_POS.get(pos, 0)
 
 
 class TermAnalyzer:
