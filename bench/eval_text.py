@@ -1,7 +1,7 @@
 """Evaluation of the text component on the Russian mentoring set (prints figures, asserts nothing).
 
     .venv/bin/python bench/eval_text.py                # held-out sets and old test half
-    .venv/bin/python bench/eval_text.py --set heldout2 # heldout2, heldout, test, tune or all
+    .venv/bin/python bench/eval_text.py --set heldout5 # heldout2..5, heldout, test, tune, all
     .venv/bin/python bench/eval_text.py --misses       # also list the cases ranked wrong
 
 Each request is ranked against the whole pool of mentor texts (all distractors present);
@@ -15,7 +15,15 @@ the figures are top-1 accuracy and mean reciprocal rank of the right mentor.
   it is "seen" for any change made after that. Its cases are ranked against the old pool
   plus the held-out set's own mentors.
 * ``heldout2``: ``bench/text_cases_ru_heldout2.py``, written after that and before the
-  next change; the honest figure for changes after the thesaurus.
+  next change; the honest figure for changes after the thesaurus. Issue 14c never printed
+  its misses and never read its cases.
+* ``heldout3``: ``bench/text_cases_ru_heldout3.py``, written at the start of issue 14c before
+  any change or measurement; measured once before and once after that issue's changes,
+  misses never printed.
+* ``heldout4``: ``bench/text_cases_ru_heldout4.py``, written after issue 14c's first round
+  was measured and before its second round; misses never printed.
+* ``heldout5``: ``bench/text_cases_ru_heldout5.py``, written after the second round was
+  abandoned and before a synonym dictionary was tried; misses never printed.
 """
 from __future__ import annotations
 
@@ -34,6 +42,9 @@ from matching.text import TextSimilarity  # noqa: E402
 from text_cases_ru import CASES, MENTORS, UNRELATED, split  # noqa: E402
 from text_cases_ru_heldout import HELDOUT_CASES, HELDOUT_MENTORS  # noqa: E402
 from text_cases_ru_heldout2 import HELDOUT2_CASES, HELDOUT2_MENTORS  # noqa: E402
+from text_cases_ru_heldout3 import HELDOUT3_CASES  # noqa: E402
+from text_cases_ru_heldout4 import HELDOUT4_CASES  # noqa: E402
+from text_cases_ru_heldout5 import HELDOUT5_CASES  # noqa: E402
 
 SETTINGS = {
     "lexical only": dict(semantic_weight=0.0),
@@ -59,7 +70,8 @@ def evaluate(cases, params, cls=TextSimilarity, mentors=None) -> tuple[float, fl
         hits += rank == 1
         rr += 1.0 / rank
         if rank > 1:
-            misses.append((rank, request, right, keys[int(np.argmax(row))]))
+            top = int(np.argmax(row))
+            misses.append((rank, request, right, keys[top], float(row[j]), float(row[top])))
     return hits / len(cases), rr / len(cases), misses
 
 
@@ -75,6 +87,9 @@ def sets() -> dict[str, tuple[list, dict]]:
     tune, test = split()
     return {"heldout": (HELDOUT_CASES, {**MENTORS, **HELDOUT_MENTORS}),
             "heldout2": (HELDOUT2_CASES, {**MENTORS, **HELDOUT_MENTORS, **HELDOUT2_MENTORS}),
+            "heldout3": (HELDOUT3_CASES, {**MENTORS, **HELDOUT_MENTORS, **HELDOUT2_MENTORS}),
+            "heldout4": (HELDOUT4_CASES, {**MENTORS, **HELDOUT_MENTORS, **HELDOUT2_MENTORS}),
+            "heldout5": (HELDOUT5_CASES, {**MENTORS, **HELDOUT_MENTORS, **HELDOUT2_MENTORS}),
             "test": (test, MENTORS), "tune": (tune, MENTORS), "all": (CASES, MENTORS)}
 
 
@@ -89,29 +104,40 @@ def report(name: str, cases, mentors, show_misses: bool) -> None:
               f"unrelated pairs' scores {', '.join(f'{z:.3f}' for z in zero)}   "
               f"({time.perf_counter() - t:.2f}s)")
         if show_misses:
-            for rank, request, right, top in misses:
-                print(f"      rank {rank:>2}: «{request}» -> want {right}, got {top}")
+            for rank, request, right, top, s_right, s_top in misses:
+                print(f"      rank {rank:>2}: «{request}» -> want {right} ({s_right:.3f}), "
+                      f"got {top} ({s_top:.3f})")
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="which", action="append",
-                        choices=("heldout2", "heldout", "test", "tune", "all"),
-                        help="set(s) to report (repeatable); default: heldout2, heldout, test")
+                        choices=("heldout5", "heldout4", "heldout3", "heldout2", "heldout", "test",
+                                 "tune", "all"),
+                        help="set(s) to report (repeatable); default: heldout5 to heldout2, "
+                             "test, heldout")
     parser.add_argument("--half", dest="which", action="append", choices=("test", "tune", "all"),
                         help="same as --set (kept for old commands)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args(argv)
     available = sets()
-    for k, name in enumerate(args.which or ["heldout2", "heldout", "test"]):
+    default = ["heldout5", "heldout4", "heldout3", "heldout2", "test", "heldout"]
+    for k, name in enumerate(args.which or default):
         if k:
             print()
         cases, mentors = available[name]
-        title = {"heldout2": "HELD-OUT 2 (bench/text_cases_ru_heldout2.py, never tuned on, "
+        title = {"heldout5": "HELD-OUT 5 (bench/text_cases_ru_heldout5.py, issue 14c, written "
+                             "after held-out 4 was measured, never tuned on)",
+                 "heldout4": "HELD-OUT 4 (bench/text_cases_ru_heldout4.py, issue 14c, written "
+                             "before its second round; compared on there, nothing adopted)",
+                 "heldout3": "HELD-OUT 3 (bench/text_cases_ru_heldout3.py, issue 14c, written "
+                             "before its changes, never tuned on)",
+                 "heldout2": "HELD-OUT 2 (bench/text_cases_ru_heldout2.py, never tuned on, "
                              "rankings never printed before its first report)",
-                 "heldout": "HELD-OUT set (bench/text_cases_ru_heldout.py, never tuned on; "
-                            "its misses were printed after the thesaurus was added)",
-                 "test": "old TEST half (odd cases of bench/text_cases_ru.py; seen since 14b)",
+                 "heldout": "HELD-OUT 1 (bench/text_cases_ru_heldout.py; seen: its misses were "
+                            "printed in 14b and 14c, and 14c broke a tie of the tune half on it)",
+                 "test": "TEST half (odd cases of bench/text_cases_ru.py; seen, in 14b's grid; "
+                         "14c chose nothing on it)",
                  "tune": "TUNE half (even cases of bench/text_cases_ru.py)",
                  "all": "all of bench/text_cases_ru.py"}[name]
         report(title, cases, mentors, args.misses)

@@ -58,7 +58,7 @@ class MatchScorer(BaseEstimator):
         None keeps every allowed pair, which makes the assignment exact.
     language : {"ru", "en"}
         Language of the free texts.
-    text_semantic_weight : float in [0, 1], default 0.6
+    text_semantic_weight : float in [0, 1], default 0.8
         Share of the semantic part (close-in-meaning words) in the text similarity; the
         rest is the lexical part (same stems). See :class:`matching.text.TextSimilarity`.
     block_size : int, default 1000

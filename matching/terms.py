@@ -16,11 +16,13 @@ dropped or kept as a plain token; nothing raises.
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 from functools import lru_cache
 
-__all__ = ["TermAnalyzer", "RUSSIAN_STOP_WORDS", "ENGLISH_STOP_WORDS", "ABBREVIATIONS",
+__all__ = ["TermAnalyzer", "RUSSIAN_STOP_WORDS", "ENGLISH_STOP_WORDS", "GENERIC_LEMMAS",
+           "ABBREVIATIONS",
            "normalise_text", "tokenize", "lemma_of", "meaning_group", "MEANING_POS",
            "MAX_TEXT_CHARS"]
 
@@ -38,6 +40,15 @@ RUSSIAN_STOP_WORDS = frozenset("""
 была были было будет буду всё её ещё мое мои моих моя нужна нужен хочу хотел хотела хотим
 хочется хотелось могу может помогу которая которые которых свою свои себе
 """.replace("ё", "е").split())
+
+#: Words of the request genre that say nothing about the topic («не знаю, с чего начать»,
+#: «не умею», «не получается», «не понимаю», «найти»), matched by pymorphy3 lemma so every
+#: form goes: before they were dropped, «найти работу» matched «найти друзей» as strongly
+#: as «работу» matched «место работы».
+GENERIC_LEMMAS = frozenset("""
+знать уметь начать начинать получаться получиться пытаться попытаться стараться делать
+сделать понимать понять найти находить постоянно вообще всегда никак ничто сильно
+""".split())
 
 ENGLISH_STOP_WORDS = frozenset("""
 a an and are as at be but by for from has have i in is it its me my of on or our so that the
@@ -99,14 +110,21 @@ def _snowball(language: str):
 
 
 @lru_cache(maxsize=200_000)
+def _parse(word: str) -> tuple[str, str | None]:
+    """(lemma, part of speech) of a Russian word's most likely pymorphy3 parse; one parse
+    serves the lemma, the request-genre check and the part-of-speech filter."""
+    with _lock:
+        best = _morph().parse(word)[0]
+    return best.normal_form.replace("ё", "е"), best.tag.POS
+
+
+@lru_cache(maxsize=200_000)
 def _term(word: str, normaliser: str) -> str:
     if _CYRILLIC.search(word):
         if "-" in word and not word.startswith("-"):
             return "-".join(_term(part, normaliser) for part in word.split("-") if part)
         if normaliser == "lemma":
-            with _lock:
-                lemma = _morph().parse(word)[0].normal_form
-            return lemma.replace("ё", "е")
+            return _parse(word)[0]
         return _snowball("russian").stemWord(word)
     if _LATIN.match(word):
         return _snowball("english").stemWord(word)
@@ -137,11 +155,10 @@ def meaning_group(word: str) -> int:
     if not _CYRILLIC.search(word):
         return 1
     try:
-        with _lock:
-            tag = _morph().parse(word)[0].tag
+        pos = _parse(word)[1]
     except ImportError:
         return 1
-    return MEANING_POS.get(tag.POS, 0)
+    return MEANING_POS.get(pos, 0)
 
 
 class TermAnalyzer:
@@ -154,7 +171,7 @@ class TermAnalyzer:
             raise ValueError(f"normaliser must be 'lemma' or 'stem', got {normaliser!r}")
         self.language = language
         self.normaliser = normaliser
-        self.stop_words = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+        self.stop_words = _STOP_WORDS
 
     def term(self, word: str) -> str:
         return _term(word, self.normaliser)
@@ -162,15 +179,42 @@ class TermAnalyzer:
     def __call__(self, text: str) -> list[tuple[str, str, str]]:
         """``[(written word, word form, term), ...]``; the form differs from the written word
         only for an expanded abbreviation («матанализ» -> «математический», «анализ»)."""
-        out = []
+        return [piece for piece, _ in self.weighted(text)]
+
+    def weighted(self, text: str) -> list[tuple[tuple[str, str, str], float]]:
+        """``[((written word, word form, term), weight), ...]``: the n parts one written word
+        stands for weigh ``1/sqrt(n)`` each, so together they are as long (Euclidean) as one
+        written word: «ОГЭ» -> «основной государственный экзамен» no longer counts as three
+        shared words against one; a hyphenated Russian word («педагог-психолог»,
+        «онлайн-тесты») gives its parts the same way, so «педагогов» matches «педагог»."""
+        pieces = _word_pieces
+        out: list = []
         for word in tokenize(text or ""):
-            if len(word) < 2 and not word.isdigit():
-                continue
-            expansion = ABBREVIATIONS.get(word)
-            parts = expansion.split() if expansion else [word]
-            for part in parts:
-                term = _term(part, self.normaliser)
-                if term in self.stop_words or part in self.stop_words or len(term) < 2:
-                    continue
-                out.append((word, part, term))
+            out.extend(pieces(word, self.normaliser))
         return out
+
+
+_STOP_WORDS = RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def _word_pieces(word: str, normaliser: str) -> tuple:
+    """The weighted pieces of one written word (see :meth:`TermAnalyzer.weighted`)."""
+    if len(word) < 2 and not word.isdigit():
+        return ()
+    expansion = ABBREVIATIONS.get(word)
+    if expansion:
+        parts = expansion.split()
+    elif "-" in word and _CYRILLIC.search(word):
+        parts = [p for p in word.split("-") if p]
+    else:
+        parts = [word]
+    kept = []
+    for part in parts:
+        term = _term(part, normaliser)
+        if term in _STOP_WORDS or part in _STOP_WORDS or len(term) < 2 \
+                or lemma_of(part) in GENERIC_LEMMAS:
+            continue
+        kept.append((word, part, term))
+    share = 1.0 / math.sqrt(max(len(kept), 1))
+    return tuple((piece, share) for piece in kept)
