@@ -23,7 +23,7 @@ DEMO_ROLES = {"admin": "admin", "coordinator": "kurator", "mentor": "mentor", "m
 DEMO_PASSWORD = "demo2026"
 
 # Not pages: downloads, feeds, status fragments polled by htmx, the log-in page itself.
-NOT_PAGES = re.compile(r"\.(docx|xlsx|json|atom|ico|svg)$|/scan$|/status$|^/static/|^/healthz$|^/$|^/invite/")
+NOT_PAGES = re.compile(r"\.(docx|xlsx|json|atom|ico|svg)$|/scan$|/status$|/files/\d+$|^/static/|^/healthz$|^/$|^/invite/")
 # List pages whose default filter hides records the walk should reach (the demo's ended pairs).
 MORE_START_PAGES = {"programmes.index": ["/pairs?status=all"]}
 HREF = re.compile(r'href="(/[^"#]*)"')
