@@ -15,7 +15,10 @@
         Array.prototype.forEach.call(body.rows, function (row) {
           var column = 0;
           Array.prototype.forEach.call(row.cells, function (cell) {
-            if (!cell.hasAttribute("data-label") && names[column]) { cell.setAttribute("data-label", names[column]); }
+            // a cell spanning columns (a section heading, «nothing found») names no single column
+            if (!cell.hasAttribute("data-label") && cell.colSpan === 1 && names[column]) {
+              cell.setAttribute("data-label", names[column]);
+            }
             column += cell.colSpan || 1;
           });
         });
