@@ -29,3 +29,5 @@ def register_all(app) -> None:
     app.register_blueprint(ops_bp)
     from webapp.documents.views import bp as documents_bp
     app.register_blueprint(documents_bp)
+    from webapp.tasks.views import bp as tasks_bp
+    app.register_blueprint(tasks_bp)

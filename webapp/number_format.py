@@ -38,3 +38,4 @@ def percent(value, places: int = 1) -> str:
 def init_app(app) -> None:
     app.jinja_env.filters["decimal"] = decimal
     app.jinja_env.filters["percent"] = percent
+    app.jinja_env.filters["number"] = number
