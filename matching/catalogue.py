@@ -67,7 +67,7 @@ TEACHER_PROBLEMS: Mapping[str, str] = MappingProxyType({
     "team_support": "Командное сопровождение",
     "teacher_competitions": "Конкурсное движение",
     "burnout_prevention": "Профилактика педагогического выгорания",
-    "it_skills": "Развитие IT-технологий",
+    "it_skills": "Освоение информационных технологий",
     "professional_growth": "Профессиональный рост педагога",
     "staff_turnover": "Решение проблемы текучести кадров",
     "teacher_motivation": "Решение проблемы отсутствия мотивации",

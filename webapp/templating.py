@@ -73,6 +73,10 @@ def init_app(app) -> None:
     plurals.init_app(app)
     from webapp import links
     links.init_app(app)
+    from webapp import shipped_text
+    shipped_text.init_app(app)
+    from webapp import number_format
+    number_format.init_app(app)
     app.jinja_env.globals.update(
         ROLE_LABELS=ROLE_LABELS,
         CATEGORY_LABELS=CATEGORY_LABELS,

@@ -151,7 +151,7 @@ def test_bank_page_has_no_n_plus_one(as_coordinator, bank):
 def test_person_page_renders_answers_readably(as_coordinator, bank):
     page = text(as_coordinator.get(f"/banks/people/{bank['mentor'].id}"))
     assert "С чем вы можете помочь?" in page
-    assert "Развитие IT-технологий" in page and "Внедрение новых образовательных технологий" in page
+    assert "Освоение информационных технологий" in page and "Внедрение новых образовательных технологий" in page
     assert "Дистанционно" in page and "8 из 10" in page and "Учитель – учитель" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
 

@@ -79,7 +79,7 @@ def test_a_programme_without_a_curator_is_not_made_with_blanks(admin, school):
 def test_the_programme_document(admin, school):
     group = make_pair(school["org"], school["mentor"], school["both"])
     admin.post(f"/pairs/{group.id}/programme", data={"request": "Освоить цифровые инструменты",
-                                                     "problems": "Развитие IT-технологий", "goals": "Цель 1\nЦель 2",
+                                                     "problems": "Освоение информационных технологий", "goals": "Цель 1\nЦель 2",
                                                      "tasks": "Задача", "expected_results": "Результат"})
     admin.post(f"/pairs/{group.id}/plan", data={"name": "Установочная встреча", "deadline": "2026-10-10",
                                                 "responsible": "А.С. Наставникова", "result_doc": "План"})
@@ -88,7 +88,7 @@ def test_the_programme_document(admin, school):
     body = paragraphs(data)
     assert "Куратор: Кураторова Ирина Петровна" in body
     assert "1. Запрос наставляемого\nОсвоить цифровые инструменты" in body
-    assert "2. Проблемы, на решение которых направлена программа\nРазвитие IT-технологий" in body
+    assert "2. Проблемы, на решение которых направлена программа\nОсвоение информационных технологий" in body
     assert "3. Цели программы\nЦель 1\nЦель 2" in body
     assert "по 31.05.2027" in body  # the end of the school year's classes, not the summer holidays
     assert "Текущий этап" not in body

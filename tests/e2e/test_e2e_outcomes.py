@@ -27,7 +27,7 @@ def test_coordinator_chooses_a_year_and_sees_teachers_problems_and_students_mark
     expect(row).to_have_count(1)
     expect(row.locator("td").nth(1)).to_have_text("7")  # n: teachers who answered before and after
     expect(row.locator("td.verdict")).to_have_text("улучшение")
-    expect(teachers.locator("tr", has_text="Развитие IT-технологий")
+    expect(teachers.locator("tr", has_text="Освоение информационных технологий")
            .locator("td.verdict")).to_have_text("недостаточно ответов")
     subjects = page.locator("#student-subjects table").first
     for subject in ("математика", "русский язык"):

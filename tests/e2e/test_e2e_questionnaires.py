@@ -24,9 +24,9 @@ def test_mentee_fills_request_and_coordinator_exports_it(page, server, login, tm
     expect(page.get_by_role("heading", level=1)).to_have_text("Анкета наставляемого: ваш запрос")
 
     page.get_by_label("Трудности адаптации").select_option("1")
-    _saved(page, "Расставь по важности")
+    _saved(page, "Расставьте по важности")
     page.get_by_label("Преодоление психологических барьеров").select_option("2")
-    _saved(page, "Расставь по важности")
+    _saved(page, "Расставьте по важности")
     page.get_by_label("Чего вы хотите добиться").fill("Освоиться в новом классе и найти друзей.")
     page.get_by_label("Чего вы хотите добиться").blur()
     _saved(page, "Чего вы хотите добиться")

@@ -126,7 +126,7 @@ def test_the_before_questionnaire_follows_the_request(school, client, auth):
     following = Response.get_by_id(int(reply.location.rstrip("/").split("/")[-1]))
     assert following.version.questionnaire.purpose == INFLUENCE_BEFORE and following.group_id is None
     page = text(client.get(reply.location))
-    assert "ещё на несколько вопросов" in page and "Насколько тебе интересно учиться?" in page
+    assert "ещё на несколько вопросов" in page and "Насколько вам интересно учиться?" in page
 
 
 def test_students_outcome_is_read_on_the_indicator_of_their_requested_problem(school):

@@ -27,7 +27,7 @@ def test_learned_weights_and_ranking_changes(coordinator, people):
         first = rows[0]
         Suggestion.update(status="rejected" if first.status == "accepted" else "accepted").where(Suggestion.id == first.id).execute()
     page = text(coordinator.get("/matching/learned-weights"))
-    learned = {k: float(v) for k, v in re.findall(r'data-weight="learned-(\w+)">([\d.]+)<', page)}
+    learned = {k: float(v.replace(",", ".")) for k, v in re.findall(r'data-weight="learned-(\w+)">([\d,]+)<', page)}  # 0,25
     assert set(learned) == {"problems", "text", "subjects", "availability", "format"}
     assert abs(sum(learned.values()) - 1) < 0.02
     link = re.search(r'href="(/matching\?[^"]+)"', page).group(1).replace("&amp;", "&")

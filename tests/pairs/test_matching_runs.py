@@ -98,7 +98,7 @@ def test_the_explanation_shows_profiles_problems_and_parts(coordinator, people):
     start(coordinator)
     run = MatchingRun.select().get()
     page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young1'].id}"))
-    assert "Развитие IT-технологий" in page  # covered request
+    assert "Освоение информационных технологий" in page  # covered request
     assert "Из чего складывается балл" in page and "<meter" in page
     assert "Наставникова Анна Сергеевна" in page
     assert "style=" not in page

@@ -49,7 +49,7 @@ def test_a_card_shows_the_mentor_three_reasons_in_words_and_the_uncovered_reques
                              "subjects": "shared_subjects", "availability": "shared_time",
                              "format": "same_format"}[strongest]
     words = " ".join(r[1] for r in reasons)
-    assert "Поможет с запросами: «Развитие IT-технологий»" in words
+    assert "Поможет с запросами: «Освоение информационных технологий»" in words
     assert "Общие предметы: информатика" in words or "Есть общее свободное время" in words
     assert "Не покрывает запросы: «Командное сопровождение»" in young1
     assert "Утвердить" in young1 and "Выбрать другого" in young1

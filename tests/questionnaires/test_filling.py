@@ -65,7 +65,7 @@ def test_start_twice_gives_the_same_draft(mentee, installed):
 def test_questions_are_filtered_by_category(mentee):
     client, response, version = mentee
     page = text(client.get(f"/questionnaires/responses/{response.id}"))
-    assert "С чем тебе нужна помощь?" in page  # student's list
+    assert "С чем вам нужна помощь?" in page  # student's list
     assert "С какими задачами вам нужна помощь?" not in page  # teacher's list
     assert "Сколько лет вы работаете в школе?" not in page
 

@@ -46,7 +46,7 @@ class DetailsForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.representative_relation.choices = [("", _l("— не указано —"))] + [(r, r) for r in RELATIONS]
+        self.representative_relation.choices = [("", _l("— не указано —"))] + [(r, _l(r)) for r in RELATIONS]
 
     def validate_representative_relation(self, field):
         if field.data and field.data not in RELATIONS:

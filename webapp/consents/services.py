@@ -21,7 +21,10 @@ NONE, PARTIAL, COMPLETE, REVOKED = "none", "partial", "complete", "revoked"
 CONSENT_STATUSES = (NONE, PARTIAL, COMPLETE, REVOKED)
 
 NAME_MAX, RELATION_MAX, REASON_MAX = 200, 100, 1000
-RELATIONS = ("мать", "отец", "опекун", "попечитель", "приёмный родитель")
+# The stored values are these Russian words; the labels translate them on the page.
+RELATION_LABELS = {"мать": "мать", "отец": "отец", "опекун": "опекун", "попечитель": "попечитель",
+                   "приёмный родитель": "приёмный родитель"}
+RELATIONS = tuple(RELATION_LABELS)
 OLDEST_SIGNATURE = dt.date(2000, 1, 1)
 
 

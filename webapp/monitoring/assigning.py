@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from webapp.db import database
 from webapp.models import Assignment, GroupMember, MentoringGroup, Questionnaire, Response
 from webapp.models.mentoring import ACTIVE
+from webapp.shipped_text import shipped
 from webapp.models.questionnaire import INFLUENCE_AFTER, MONITORING_ENTRY, MONITORING_EXIT, MONITORING_MID, SUBMITTED
 
 # "outcome" is the completion questionnaire of influence (results of taking part); its «before» is
@@ -169,5 +170,5 @@ def monitoring_steps(user) -> list:
     for due in monitoring_for(user):
         if due.status != SUBMITTED:
             steps.append(Step(_("Ответьте на %(stage)s опрос мониторинга «%(title)s».",
-                                stage=_(STAGE_LABELS[due.stage]), title=due.questionnaire.title), "monitoring.mine"))
+                                stage=_(STAGE_LABELS[due.stage]), title=shipped(due.questionnaire.title)), "monitoring.mine"))
     return steps

@@ -7,6 +7,10 @@ from __future__ import annotations
 import itertools
 from xml.sax.saxutils import escape, quoteattr
 
+from flask_babel import gettext as _
+
+from webapp import number_format
+
 BEFORE, AFTER, MID = "#9aa7b8", "#2f6fb0", "#d08a2c"
 _ids = itertools.count(1)
 
@@ -20,7 +24,7 @@ def _a(text) -> str:
 
 
 def _number(value) -> str:
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+    return number_format.decimal(value, 1)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -88,7 +92,7 @@ def histogram(title: str, distribution: dict[int, int], colour: str = AFTER) -> 
     plot_w, plot_h = width - left - 10, height - top - bottom
     peak = max(distribution.values(), default=0) or 1
     desc = ", ".join(f"{score}: {count}" for score, count in sorted(distribution.items()))
-    head, tail = _open(width, height, title, f"Распределение оценок — {desc}")
+    head, tail = _open(width, height, title, _("Распределение оценок — %(scores)s", scores=desc))
     parts = [head]
     step = plot_w / 10
     for index, score in enumerate(range(1, 11)):

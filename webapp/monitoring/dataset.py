@@ -7,6 +7,7 @@ from webapp.models import (Answer, Assignment, GroupMember, MentoringGroup, Ques
 from webapp.models.questionnaire import SCALE, SUBMITTED, YESNO, LONG_TEXT, SHORT_TEXT
 from webapp.monitoring import cache
 from webapp.monitoring.assigning import PURPOSE_STAGE
+from webapp.shipped_text import shipped
 from webapp.monitoring.statistics import MENTOR_RENAMED, Expected, Observation
 
 
@@ -104,8 +105,8 @@ def question_texts(organisation) -> dict[str, str]:
 
 
 def answer_label(texts: dict, role: str, key: str) -> str:
-    """The question as the respondent of this role read it."""
-    return texts.get(f"{role}:{key}") or texts.get(key) or key
+    """The question as the respondent of this role read it (a shipped default in the reader's language)."""
+    return shipped(texts.get(f"{role}:{key}") or texts.get(key)) or key
 
 
 def pair_names(groups) -> dict[int, str]:

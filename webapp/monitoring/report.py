@@ -9,6 +9,7 @@ from matching.catalogue import FORM_LABELS
 from webapp.monitoring import dataset, statistics
 from webapp.monitoring.assigning import PAIR_STAGES, STAGE_LABELS
 from webapp.monitoring import charts
+from webapp.shipped_text import shipped
 
 ROLE_LABELS = {"mentor": "наставники", "mentee": "наставляемые"}
 FLAG_LABELS = {"would_continue": "Хотели бы продолжить работу в паре",
@@ -29,7 +30,7 @@ class Scope:
 
 def label(key: str, texts: dict | None = None) -> str:
     known = statistics.ITEM_LABELS.get(key)
-    return _(known) if known else (texts or {}).get(key) or key
+    return _(known) if known else shipped((texts or {}).get(key)) or key
 
 
 def scope(title: str, observations, expected) -> Scope:

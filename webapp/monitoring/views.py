@@ -12,6 +12,7 @@ from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
 from webapp.user_errors import UserError
 from webapp.models import MentoringGroup
+from webapp import number_format
 from webapp.monitoring import (assigning, cache, dataset, export, marks, paired, process_figures, report, school_year,
                                statistics)
 from webapp.monitoring import influence as outcome_figures  # the view «influence» is the pair-relationship page

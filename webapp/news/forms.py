@@ -7,6 +7,7 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from webapp.roadmap.services import items_of
+from webapp.shipped_text import shipped
 
 
 class NewsForm(FlaskForm):
@@ -21,7 +22,7 @@ class NewsForm(FlaskForm):
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.roadmap_item_id.choices = [("", _l("— не связана —"))] + [
-            (str(i.id), f"{i.step}. {i.title[:90]}") for i in items_of(organisation)]
+            (str(i.id), f"{i.step}. {shipped(i.title)[:90]}") for i in items_of(organisation)]
 
     def validate_roadmap_item_id(self, field):
         if field.data and field.data not in {value for value, _label in field.choices}:

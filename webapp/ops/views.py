@@ -1,9 +1,9 @@
-"""The administrator's health page and the unauthenticated /healthz probe."""
+"""The administrator's health page, the unauthenticated /healthz probe and the site icon."""
 from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, current_app, jsonify, render_template, send_from_directory
 
 from webapp.access import public, roles
 from webapp.db import database
@@ -25,6 +25,13 @@ def healthz():
     except Exception:  # noqa: BLE001 — a schema not migrated yet must not turn the probe red
         queue = {"state": "unknown"}
     return jsonify(status="ok", queue=queue)
+
+
+@bp.route("/favicon.ico")
+@public
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links: the same SVG icon, so no 404 in the logs."""
+    return send_from_directory(current_app.static_folder, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
 
 @bp.route("/admin/health")

@@ -11,7 +11,7 @@ from webapp.models import User, UserRole
 
 
 def form_choices() -> list[tuple[str, str]]:
-    return [("", _l("любая форма"))] + [(k, v.label) for k, v in FORMS.items() if v.allowed_in_school]
+    return [("", _l("любая форма"))] + [(k, _l(v.label)) for k, v in FORMS.items() if v.allowed_in_school]
 
 
 def author_choices(organisation) -> list[tuple[str, str]]:

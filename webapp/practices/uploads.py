@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import gettext as _
 
-from webapp import archives
+from webapp import archives, number_format
 
 MB = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 10 * MB
@@ -53,10 +53,11 @@ def max_file_size() -> int:
 
 
 def size_label(size: int) -> str:
-    """10 МБ, 1.5 МБ or 512 КБ."""
+    """10 МБ, 1,5 МБ or 512 КБ (10 MB, 1.5 MB, 512 KB in English)."""
     if size >= MB:
-        return f"{size / MB:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " МБ"
-    return f"{max(1, round(size / 1024))} КБ"
+        places = 0 if size % MB == 0 else 1
+        return _("%(size)s МБ", size=number_format.decimal(size / MB, places))
+    return _("%(size)s КБ", size=max(1, round(size / 1024)))
 
 
 def _archive_matches(extension: str, data: bytes) -> bool:

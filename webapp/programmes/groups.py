@@ -15,7 +15,7 @@ from webapp.models.programme import DONE_ITEM
 from webapp.monitoring import assigning as monitoring
 from webapp.user_errors import UserError
 
-STAGES = {
+STAGE_LABELS = {
     1: "Подготовительный",
     2: "Проектировочный",
     3: "Реализационный",
@@ -76,7 +76,7 @@ class GroupRow:
 
     @property
     def stage_label(self) -> str:
-        return STAGES.get(self.group.stage, str(self.group.stage))
+        return STAGE_LABELS.get(self.group.stage, str(self.group.stage))
 
 
 def rows_for(groups, today: dt.date | None = None) -> list[GroupRow]:
@@ -186,7 +186,7 @@ def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
         stage = int(stage_raw)
     except (TypeError, ValueError):
         raise GroupError("Выберите этап из списка.") from None
-    if stage not in STAGES:
+    if stage not in STAGE_LABELS:
         raise GroupError("Выберите этап из списка.")
     if group.status != ACTIVE:
         raise GroupError("Пара завершена: этап изменить нельзя.")

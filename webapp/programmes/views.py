@@ -40,7 +40,7 @@ def _context(group, message="", error=""):
     programme = programmes.programme_of(group)
     return dict(group=group, row=row, programme=programme, items=list(programmes.items(programme)),
                 meetings=list(programmes.meetings(programme)), history=list(groups.history(group)),
-                role=groups.role_in(group, current_user), stages=groups.STAGES, forms=groups.SCHOOL_FORMS,
+                role=groups.role_in(group, current_user), stages=groups.STAGE_LABELS, forms=groups.SCHOOL_FORMS,
                 types=TYPES, plan_statuses=PLAN_STATUSES, plan_labels=programmes.PLAN_STATUS_LABELS,
                 meeting_formats=programmes.MEETING_FORMAT_LABELS, message=message, error=error,
                 today=orders.today())

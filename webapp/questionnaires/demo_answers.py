@@ -96,7 +96,7 @@ def mentee_answers(user, rng) -> dict:
             ranked = ranked[1:] + ranked[:1]
         answers["requests_teacher"] = {v: str(i + 1) for i, v in enumerate(ranked)}
         answers["experience_years"] = str(_years(user.position, 1))
-        answers["goals"] = rng.choice(texts.GOALS_TEACHER)
+        answers["goals_teacher"] = rng.choice(texts.GOALS_TEACHER)
         answers["about"] = " ".join(texts.TEACHER_REQUEST[p] for p in ranked[:2])
     else:
         pool = list(STUDENT_PROBLEMS)

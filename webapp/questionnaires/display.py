@@ -5,7 +5,9 @@ from itertools import groupby
 
 from flask_babel import gettext as _
 
+from webapp import number_format
 from webapp.models.questionnaire import CHOICE_TYPES, RANKED, YESNO
+from webapp.shipped_text import shipped
 
 
 def answer_text(question, value) -> str:
@@ -15,13 +17,13 @@ def answer_text(question, value) -> str:
     if question.qtype == YESNO:
         return _("да") if value else _("нет")
     if question.qtype in CHOICE_TYPES:
-        labels = {o.value: o.label for o in question.ordered_options()}
+        labels = {o.value: shipped(o.label) for o in question.ordered_options()}
         values = value if isinstance(value, list) else [value]
         if question.qtype == RANKED:
             return "; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(values, start=1))
         return "; ".join(labels.get(v, v) for v in values)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else number_format.number(value)
     return str(value)
 
 

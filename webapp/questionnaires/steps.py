@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from webapp.models.questionnaire import SUBMITTED
+from webapp.shipped_text import shipped
 
 
 def questionnaire_steps(user) -> list:
@@ -14,9 +15,9 @@ def questionnaire_steps(user) -> list:
         if due.status == SUBMITTED:
             continue
         if due.response is None:
-            text = _("Заполните анкету «%(title)s».", title=due.questionnaire.title)
+            text = _("Заполните анкету «%(title)s».", title=shipped(due.questionnaire.title))
             steps.append(Step(text, "questionnaires.mine"))
         else:
-            text = _("Допишите и отправьте анкету «%(title)s» — черновик сохранён.", title=due.questionnaire.title)
+            text = _("Допишите и отправьте анкету «%(title)s» — черновик сохранён.", title=shipped(due.questionnaire.title))
             steps.append(Step(text, "questionnaires.show_response", {"response_id": due.response.id}))
     return steps

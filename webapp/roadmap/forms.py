@@ -10,6 +10,7 @@ from webapp import links
 from webapp.roadmap.fields import RuDateField
 from webapp.roadmap.seed import STEPS
 from webapp.roadmap.services import STATUS_LABELS
+from webapp.shipped_text import shipped
 
 
 def _safe_link(form, field):
@@ -19,8 +20,7 @@ def _safe_link(form, field):
 
 
 class RoadmapItemForm(FlaskForm):
-    step = SelectField(_l("Этап"), choices=[(str(k), f"{k}. {v}") for k, v in STEPS.items()],
-                       validate_choice=True)
+    step = SelectField(_l("Этап"), choices=[(str(k), str(k)) for k in STEPS], validate_choice=True)
     title = TextAreaField(_l("Наименование мероприятия"), validators=[
         DataRequired(_l("Укажите наименование мероприятия.")),
         Length(max=1000, message=_l("Наименование не длиннее 1000 символов."))])
@@ -35,6 +35,10 @@ class RoadmapItemForm(FlaskForm):
     document_url = URLField(_l("Ссылка на документ"), validators=[
         Optional(), Length(max=500, message=_l("Ссылка не длиннее 500 символов.")), _safe_link])
     status = SelectField(_l("Статус"), choices=[(k, _l(v)) for k, v in STATUS_LABELS.items()], validate_choice=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step.choices = [(str(k), f"{k}. {shipped(v)}") for k, v in STEPS.items()]  # in the reader's language
 
     def data_dict(self) -> dict:
         return dict(step=int(self.step.data), title=self.title.data.strip(), due_on=self.due_on.data,

@@ -79,10 +79,11 @@ def delete_item(item: RoadmapItem) -> None:
         item.delete_instance()
 
 
-def display_deadline(item: RoadmapItem) -> str:
+def display_deadline(item: RoadmapItem, words=str) -> str:
+    """«15.09.2026, в течение учебного года»; ``words`` turns the stored period into the page's language."""
     parts = []
     if item.due_on:
         parts.append(item.due_on.strftime("%d.%m.%Y"))
     if item.period:
-        parts.append(item.period)
+        parts.append(words(item.period))
     return ", ".join(parts) or "—"

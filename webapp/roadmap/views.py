@@ -11,6 +11,7 @@ from webapp.downloads import download
 from webapp.models import RoadmapItem
 from webapp.roadmap import export, services
 from webapp.roadmap.forms import RoadmapItemForm
+from webapp.shipped_text import shipped
 
 bp = Blueprint("roadmap", __name__, url_prefix="/roadmap")
 
@@ -25,7 +26,7 @@ def _item(item_id: int) -> RoadmapItem:
 def index():
     services.prefill(current_user.organisation)
     return render_template("roadmap/index.html", steps=services.numbered(current_user.organisation),
-                           labels=services.STATUS_LABELS, deadline=services.display_deadline,
+                           labels=services.STATUS_LABELS, deadline=lambda item: services.display_deadline(item, shipped),
                            overdue=services.overdue_count(current_user.organisation))
 
 
