@@ -1,0 +1,165 @@
+"""The three reproductions of lost input, in a real browser with a slow network: a reload after a
+refused submit, autosave of ranks and time slots with 800 ms latency, and an htmx action after the
+session ended in another tab. Each person and pair is made fresh in the served database, so the
+tests do not depend on what other browser tests did to the demo school."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from matching.catalogue import form_for
+from playwright.sync_api import expect
+
+from webapp import create_app
+from webapp.models import GroupMember, MeetingLog, MentoringGroup, Organisation, Questionnaire, User
+from webapp.models.programme import Programme
+from webapp.questionnaires import responses
+
+PASSWORD = "slow-network-2026"
+_serial = itertools.count(1)
+
+
+@pytest.fixture
+def served(server_database, tmp_path):
+    """An application context on the served database, for setting up and reading back."""
+    app = create_app({"DATABASE_URL": server_database, "SECRET_KEY": "e2e-secret", "INSTANCE_PATH": str(tmp_path)})
+    with app.app_context():
+        yield app
+
+
+def _person(login: str, full_name: str, category: str, roles: list[str], **fields) -> User:
+    org = Organisation.select().order_by(Organisation.id).first()
+    user = User.create(organisation=org, login=login, full_name=full_name, category=category,
+                       email=f"{login}@school7.example", **fields)
+    user.set_password(PASSWORD)
+    user.save()
+    user.set_roles(roles)
+    return user
+
+
+def _fresh_mentee() -> User:
+    n = next(_serial)
+    return _person(f"slow.mentee{n}", f"Медленная Ольга {n}", "student", ["mentee"], class_name="7А")
+
+
+def _request_draft(user):
+    questionnaire = Questionnaire.get((Questionnaire.organisation == user.organisation_id)
+                                      & (Questionnaire.key == "mentee_request"))
+    response = responses.start(user, questionnaire)
+    by_key = {q.key: q for q in responses.visible_questions(response.version, user)}
+    return response, by_key
+
+
+def _log_in(page, server, login: str):
+    page.goto(f"{server}/login")
+    page.get_by_label("Логин").fill(login)
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r".*/dashboard.*"))
+
+
+def _slow(page, latency_ms: int = 800):
+    """Every request of the page takes ``latency_ms`` more (Chromium's network emulation)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": latency_ms, "downloadThroughput": -1, "uploadThroughput": -1})
+    return cdp
+
+
+def test_reload_after_a_refused_submit_keeps_the_newer_answer(page, server, served):
+    user = _fresh_mentee()
+    response, q = _request_draft(user)
+    goals = q["goals"]
+    _log_in(page, server, user.login)
+    page.goto(f"{server}/questionnaires/responses/{response.id}")
+    _slow(page, 300)
+    page.locator("button[name=action][value=submit]").click()
+    expect(page.locator(f"#question-{goals.id} .error")).to_be_visible()
+    page.wait_for_load_state("load")  # the page's scripts run (a slow network delays them)
+    field = page.locator(f"#q{goals.id}")
+    field.fill("Освоиться в новом классе")
+    field.blur()
+    expect(page.locator(f"#question-{goals.id} .saved")).to_be_visible()
+    assert responses.stored_answers(response)[goals.id] == "Освоиться в новом классе"
+
+    page.reload()  # F5 (a browser would offer to send the form again if the page came from a POST)
+    expect(page.locator(f"#q{goals.id}")).to_have_value("Освоиться в новом классе")
+    page.wait_for_timeout(500)
+    assert responses.stored_answers(response).get(goals.id) == "Освоиться в новом классе"
+
+
+def test_slow_autosave_keeps_every_rank_and_slot(page, server, served):
+    user = _fresh_mentee()
+    response, q = _request_draft(user)
+    ranked, slots = q["requests_student"], q["availability"]
+    options = [o.value for o in ranked.ordered_options()][:3]
+    times = [o.value for o in slots.ordered_options()][:4]
+    _log_in(page, server, user.login)
+    page.goto(f"{server}/questionnaires/responses/{response.id}")
+    _slow(page, 800)
+    for rank, option in enumerate(options, start=1):
+        page.locator(f"select[name=q{ranked.id}_r_{option}]").select_option(str(rank))
+        page.wait_for_timeout(350)
+    for value in times:
+        page.locator(f"input[name=q{slots.id}][value={value}]").check()
+        page.wait_for_timeout(350)
+
+    for fieldset in (f"#question-{ranked.id}", f"#question-{slots.id}"):
+        expect(page.locator(f"{fieldset} .answer-status .saved")).to_be_visible(timeout=15000)
+    page.wait_for_timeout(2500)  # any late reply would have landed by now
+    for rank, option in enumerate(options, start=1):  # on screen
+        expect(page.locator(f"select[name=q{ranked.id}_r_{option}]")).to_have_value(str(rank))
+    for value in times:
+        expect(page.locator(f"input[name=q{slots.id}][value={value}]")).to_be_checked()
+    stored = responses.stored_answers(response)  # and in the database
+    assert stored[ranked.id] == options
+    assert sorted(stored[slots.id]) == sorted(times)
+
+    page.reload()
+    for rank, option in enumerate(options, start=1):
+        expect(page.locator(f"select[name=q{ranked.id}_r_{option}]")).to_have_value(str(rank))
+    for value in times:
+        expect(page.locator(f"input[name=q{slots.id}][value={value}]")).to_be_checked()
+
+
+def _fresh_pair():
+    n = next(_serial)
+    mentor = _person(f"slow.mentor{n}", f"Терпеливый Иван {n}", "student", ["mentor"], class_name="11А")
+    mentee = _person(f"slow.pupil{n}", f"Новикова Анна {n}", "student", ["mentee"], class_name="6Б")
+    group = MentoringGroup.create(organisation=mentor.organisation_id, form=form_for("student", "student"), kind="traditional", stage=2)
+    GroupMember.create(group=group, user=mentor, role="mentor")
+    GroupMember.create(group=group, user=mentee, role="mentee")
+    return mentor, group
+
+
+def test_a_meeting_typed_after_the_session_ended_survives_a_new_log_in(page, server, served):
+    mentor, group = _fresh_pair()
+    topic, outcome = "Разобрали задачи олимпиады", "Решили 3 задачи из 5, остальные — к пятнице"
+    _log_in(page, server, mentor.login)
+    page.goto(f"{server}/pairs/{group.id}")
+    expect(page.locator("#topic")).to_be_visible()
+
+    other_tab = page.context.new_page()  # the same browser, another tab: signs out there
+    other_tab.goto(f"{server}/dashboard")
+    other_tab.locator("form[action$='/logout'] button").click()
+    other_tab.wait_for_url(re.compile(r".*/login.*"))
+    other_tab.close()
+
+    _slow(page, 300)
+    page.locator("#topic").fill(topic)
+    page.locator("#outcome").fill(outcome)
+    page.locator("#meetings form button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/login\?next=/pairs/" + str(group.id) + "$"))  # a whole page, not a panel
+    page.get_by_label("Логин").fill(mentor.login)
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"{server}/pairs/{group.id}")
+    expect(page.locator("#topic")).to_have_value(topic)  # what was typed is back
+    expect(page.locator("#outcome")).to_have_value(outcome)
+    expect(page.locator(".restored")).to_be_visible()
+    page.locator("#meetings form button[type=submit]").click()
+    expect(page.locator("#meetings")).to_contain_text(topic)
+    programme = Programme.get(Programme.group == group)
+    assert [m.topic for m in MeetingLog.select().where(MeetingLog.programme == programme)] == [topic]
