@@ -107,7 +107,7 @@ def test_slow_autosave_keeps_every_rank_and_slot(page, server, served):
         page.wait_for_timeout(350)
 
     for fieldset in (f"#question-{ranked.id}", f"#question-{slots.id}"):
-        expect(page.locator(f"{fieldset} .answer-status .saved")).to_be_visible(timeout=15000)
+        expect(page.locator(f"{fieldset} .saved")).to_be_visible(timeout=15000)
     page.wait_for_timeout(2500)  # any late reply would have landed by now
     for rank, option in enumerate(options, start=1):  # on screen
         expect(page.locator(f"select[name=q{ranked.id}_r_{option}]")).to_have_value(str(rank))

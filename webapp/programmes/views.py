@@ -5,6 +5,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from matching.catalogue import TYPES
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.consents.documents import consent_forms
@@ -88,6 +89,12 @@ def details(group_id: int):
 @staff_only
 def end(group_id: int):
     group = groups.visible_group(group_id, current_user)
+    question = confirmation.ask(_("Завершить пару (группу) № %(n)s досрочно?", n=group.id),
+                                details=_("Пара перейдёт в завершённые, её программа и журнал встреч сохранятся. "
+                                          "Вернуть пару в работу будет нельзя."),
+                                button=_("Да, завершить пару"), back=url_for("programmes.show", group_id=group.id))
+    if question is not None:
+        return question
     send_back = request.form.get("send_back") in ("1", "on", "true")
     return _done(group, lambda: groups.end_early(group, request.form.get("reason"), send_back, current_user),
                  message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if send_back else ""))
