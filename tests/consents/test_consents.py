@@ -274,7 +274,7 @@ def test_dashboard_reminds_about_missing_consents(client, auth, school):
     assert "подписанные родителем (законным представителем)" in page
     builders.consent(school["mentee"], representative="Ученикова Мария Петровна")
     assert "законным представителем" not in text(client.get("/dashboard"))
-    services.revoke(school["mentee"], actor=school["mentee"])
+    services.revoke(school["mentee"], actor=school["kurator"])  # the representative's statement, recorded
     assert "Ваши согласия отозваны" in text(client.get("/dashboard"))
 
 

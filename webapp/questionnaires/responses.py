@@ -151,11 +151,6 @@ def question_of(response, question_id) -> Question | None:
     return None
 
 
-def stale_message() -> str:
-    return validation.message("Этот ответ уже изменён в другой вкладке или после того, как страница была открыта; "
-                              "новый ответ сохранён, устаревший не записан. Обновите страницу и проверьте ответ.")
-
-
 @dataclass
 class Saved:
     """One answer after a save: the check, and the answer's version now stored (0 = no answer)."""
@@ -183,7 +178,7 @@ def _save_checked(response, question, checked: Checked, base_version, versions, 
     if checked.error is not None:
         return Saved(checked, current)
     if _is_stale(checked, base_version, current, stored.get(question.id)):
-        return Saved(Checked(value=None, shown=checked.shown, error=stale_message()), current, stale=True)
+        return Saved(Checked(value=None, shown=checked.shown, error=validation.stale_message()), current, stale=True)
     version = _store(response, question, checked.value, _next_revision(response))
     return Saved(checked, version)
 

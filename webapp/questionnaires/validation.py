@@ -236,3 +236,9 @@ def required_message(question=None) -> str:
     if qtype in (SHORT_TEXT, LONG_TEXT):
         return message("Напишите ответ: без него анкету не отправить.")
     return message("Это обязательный вопрос: ответьте на него, чтобы отправить анкету.")
+
+
+def stale_message() -> str:
+    """A write based on an older version of an answer than the one stored, refused."""
+    return message("Этот ответ уже изменён в другой вкладке или после того, как страница была открыта; "
+                   "новый ответ сохранён, устаревший не записан. Обновите страницу и проверьте ответ.")

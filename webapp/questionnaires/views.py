@@ -92,7 +92,8 @@ def show_response(response_id: int):
     return render_template("questionnaires/response.html", **_form_context(response))
 
 
-LOCKED_MESSAGE = "Анкета уже отправлена и закрыта для изменений. Если нужно что-то исправить, обратитесь к куратору."
+def _locked_message() -> str:
+    return _("Анкета уже отправлена и закрыта для изменений. Если нужно что-то исправить, обратитесь к куратору.")
 
 
 @bp.route("/responses/<int:response_id>", methods=["POST"])
@@ -103,7 +104,7 @@ def save(response_id: int):
     so a reload never posts the old form again; a resubmitted stale form cannot overwrite newer answers."""
     response = _own_response(response_id)
     if response.is_locked:
-        flash(_(LOCKED_MESSAGE), "error")
+        flash(_locked_message(), "error")
         return _back_to(response)
     results = responses.save_form(response, request.form)
     refused = {qid: {"shown": r.shown, "error": r.error} for qid, r in results.items() if r.error}
@@ -162,7 +163,7 @@ def autosave(response_id: int, question_id: int):
             return render_template("questionnaires/_answer_status.html", question=question, version=None,
                                    error=_("Анкета уже отправлена и закрыта для изменений. Ответ не сохранён."),
                                    saved_at=None), 409
-        flash(_(LOCKED_MESSAGE), "error")
+        flash(_locked_message(), "error")
         return _back_to(response)
     if not is_htmx():
         if saved.error:
