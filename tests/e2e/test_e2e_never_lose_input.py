@@ -4,43 +4,14 @@ session ended in another tab. Each person and pair is made fresh in the served d
 tests do not depend on what other browser tests did to the demo school."""
 from __future__ import annotations
 
-import itertools
 import re
 
-import pytest
-from matching.catalogue import form_for
 from playwright.sync_api import expect
 
-from webapp import create_app
-from webapp.models import GroupMember, MeetingLog, MentoringGroup, Organisation, Questionnaire, User
+from tests.e2e.fresh_people import PASSWORD, fresh_mentee, fresh_pair, log_in, served  # noqa: F401 (fixture)
+from webapp.models import MeetingLog, Questionnaire
 from webapp.models.programme import Programme
 from webapp.questionnaires import responses
-
-PASSWORD = "slow-network-2026"
-_serial = itertools.count(1)
-
-
-@pytest.fixture
-def served(server_database, tmp_path):
-    """An application context on the served database, for setting up and reading back."""
-    app = create_app({"DATABASE_URL": server_database, "SECRET_KEY": "e2e-secret", "INSTANCE_PATH": str(tmp_path)})
-    with app.app_context():
-        yield app
-
-
-def _person(login: str, full_name: str, category: str, roles: list[str], **fields) -> User:
-    org = Organisation.select().order_by(Organisation.id).first()
-    user = User.create(organisation=org, login=login, full_name=full_name, category=category,
-                       email=f"{login}@school7.example", **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    user.set_roles(roles)
-    return user
-
-
-def _fresh_mentee() -> User:
-    n = next(_serial)
-    return _person(f"slow.mentee{n}", f"Медленная Ольга {n}", "student", ["mentee"], class_name="7А")
 
 
 def _request_draft(user):
@@ -49,14 +20,6 @@ def _request_draft(user):
     response = responses.start(user, questionnaire)
     by_key = {q.key: q for q in responses.visible_questions(response.version, user)}
     return response, by_key
-
-
-def _log_in(page, server, login: str):
-    page.goto(f"{server}/login")
-    page.get_by_label("Логин").fill(login)
-    page.get_by_label("Пароль").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r".*/dashboard.*"))
 
 
 def _slow(page, latency_ms: int = 800):
@@ -69,10 +32,10 @@ def _slow(page, latency_ms: int = 800):
 
 
 def test_reload_after_a_refused_submit_keeps_the_newer_answer(page, server, served):
-    user = _fresh_mentee()
+    user = fresh_mentee()
     response, q = _request_draft(user)
     goals = q["goals"]
-    _log_in(page, server, user.login)
+    log_in(page, server, user.login)
     page.goto(f"{server}/questionnaires/responses/{response.id}")
     _slow(page, 300)
     page.locator("button[name=action][value=submit]").click()
@@ -91,12 +54,12 @@ def test_reload_after_a_refused_submit_keeps_the_newer_answer(page, server, serv
 
 
 def test_slow_autosave_keeps_every_rank_and_slot(page, server, served):
-    user = _fresh_mentee()
+    user = fresh_mentee()
     response, q = _request_draft(user)
     ranked, slots = q["requests_student"], q["availability"]
     options = [o.value for o in ranked.ordered_options()][:3]
     times = [o.value for o in slots.ordered_options()][:4]
-    _log_in(page, server, user.login)
+    log_in(page, server, user.login)
     page.goto(f"{server}/questionnaires/responses/{response.id}")
     _slow(page, 800)
     for rank, option in enumerate(options, start=1):
@@ -124,20 +87,10 @@ def test_slow_autosave_keeps_every_rank_and_slot(page, server, served):
         expect(page.locator(f"input[name=q{slots.id}][value={value}]")).to_be_checked()
 
 
-def _fresh_pair():
-    n = next(_serial)
-    mentor = _person(f"slow.mentor{n}", f"Терпеливый Иван {n}", "student", ["mentor"], class_name="11А")
-    mentee = _person(f"slow.pupil{n}", f"Новикова Анна {n}", "student", ["mentee"], class_name="6Б")
-    group = MentoringGroup.create(organisation=mentor.organisation_id, form=form_for("student", "student"), kind="traditional", stage=2)
-    GroupMember.create(group=group, user=mentor, role="mentor")
-    GroupMember.create(group=group, user=mentee, role="mentee")
-    return mentor, group
-
-
-def test_a_meeting_typed_after_the_session_ended_survives_a_new_log_in(page, server, served):
-    mentor, group = _fresh_pair()
+def test_a_meeting_typed_after_the_session_ended_survives_a_newlog_in(page, server, served):
+    mentor, group = fresh_pair()
     topic, outcome = "Разобрали задачи олимпиады", "Решили 3 задачи из 5, остальные — к пятнице"
-    _log_in(page, server, mentor.login)
+    log_in(page, server, mentor.login)
     page.goto(f"{server}/pairs/{group.id}")
     expect(page.locator("#topic")).to_be_visible()
 
@@ -161,5 +114,7 @@ def test_a_meeting_typed_after_the_session_ended_survives_a_new_log_in(page, ser
     expect(page.locator(".restored")).to_be_visible()
     page.locator("#meetings form button[type=submit]").click()
     expect(page.locator("#meetings")).to_contain_text(topic)
+    kept = page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('nastavnik:')).length")
+    assert kept == 0  # the restored copy is not kept once it is back in the form
     programme = Programme.get(Programme.group == group)
     assert [m.topic for m in MeetingLog.select().where(MeetingLog.programme == programme)] == [topic]

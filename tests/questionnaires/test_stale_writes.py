@@ -8,7 +8,7 @@ from webapp.models import Response
 from webapp.questionnaires import responses
 from tests.conftest import text
 from tests.questionnaires.conftest import question
-from tests.questionnaires.test_filling import HX, autosave, mentee  # noqa: F401  (fixture)
+from tests.questionnaires.test_filling import autosave, mentee  # noqa: F401  (fixture)
 
 
 def versions_on(page: str) -> dict[str, str]:
