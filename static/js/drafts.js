@@ -46,10 +46,9 @@
   }
 
   function clearAll() {
-    for (var i = store.length - 1; i >= 0; i--) {
-      var key = store.key(i);
-      if (key && key.indexOf("nastavnik:") === 0) { store.removeItem(key); }
-    }
+    var keys = [];  // collected first: the order of keys may change as they are removed
+    for (var i = 0; i < store.length; i++) { keys.push(store.key(i)); }
+    keys.forEach(function (key) { if (key && key.indexOf("nastavnik:") === 0) { store.removeItem(key); } });
   }
 
   function keepPage() {
