@@ -118,3 +118,30 @@ def test_a_meeting_typed_after_the_session_ended_survives_a_newlog_in(page, serv
     assert kept == []  # the restored copy is not kept once it is back in the form
     programme = Programme.get(Programme.group == group)
     assert [m.topic for m in MeetingLog.select().where(MeetingLog.programme == programme)] == [topic]
+
+
+def test_a_lost_autosave_says_so_and_can_be_retried(page, server, served):
+    user = fresh_mentee()
+    response, q = _request_draft(user)
+    goals = q["goals"]
+    log_in(page, server, user.login)
+    page.goto(f"{server}/questionnaires/responses/{response.id}")
+    dropped = []
+
+    def drop_the_first(route):
+        if not dropped:
+            dropped.append(route.request.url)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+    page.route(re.compile(r".*/answers/\d+$"), drop_the_first)
+    field = page.locator(f"#q{goals.id}")
+    field.fill("Подготовиться к олимпиаде")
+    field.blur()
+    status = page.locator(f"#question-{goals.id} .answer-status")
+    expect(status).to_contain_text("Не сохранено")
+    assert goals.id not in responses.stored_answers(response)
+    expect(field).to_have_value("Подготовиться к олимпиаде")  # the field itself is untouched
+    status.get_by_role("button", name="Повторить").click()
+    expect(status.locator(".saved")).to_be_visible()
+    assert responses.stored_answers(response)[goals.id] == "Подготовиться к олимпиаде"
