@@ -33,7 +33,7 @@ def index():
                   unordered=orders.unordered(current_user.organisation).count() if current_user.is_staff else 0)
 
 
-def _context(group, message="", error=""):
+def _context(group, message="", error="", typed=None):
     row = groups.rows_for([group])[0]
     programme = programmes.programme_of(group)
     return dict(group=group, row=row, programme=programme, items=list(programmes.items(programme)),
@@ -41,6 +41,7 @@ def _context(group, message="", error=""):
                 role=groups.role_in(group, current_user), stages=groups.STAGES, forms=groups.SCHOOL_FORMS,
                 types=TYPES, plan_statuses=PLAN_STATUSES, plan_labels=programmes.PLAN_STATUS_LABELS,
                 meeting_formats=programmes.MEETING_FORMAT_LABELS, message=message, error=error,
+                typed=typed or {},
                 today=orders.today())
 
 
@@ -59,8 +60,9 @@ def _done(group, action, *, message: str):
     except GroupError as exc:
         error = exc.message
     group = groups.visible_group(group.id, current_user)
+    typed = request.form.to_dict() if error else {}  # a refused form comes back as it was typed
     return after_change(lambda: render("programmes/show.html", "programmes/_group.html",
-                                       **_context(group, "" if error else message, error)),
+                                       **_context(group, "" if error else message, error, typed)),
                         redirect_to=url_for("programmes.show", group_id=group.id), message=message, error=error)
 
 
