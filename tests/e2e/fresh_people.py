@@ -15,14 +15,19 @@ from webapp.models.consent import PARTICIPATION, PERSONAL_DATA, REPRESENTATIVE, 
 
 PASSWORD = "slow-network-2026"
 _serial = itertools.count(1)
+_made: list = []  # what a test made, removed after it so the demo school is as the other tests expect
 
 
 @pytest.fixture
 def served(server_database, tmp_path):
-    """An application context on the served database, for setting up and reading back."""
+    """An application context on the served database, for setting up and reading back; the people
+    and pairs a test made are deleted after it (with everything that cascades from them)."""
     app = create_app({"DATABASE_URL": server_database, "SECRET_KEY": "e2e-secret", "INSTANCE_PATH": str(tmp_path)})
     with app.app_context():
         yield app
+        while _made:
+            record = _made.pop()
+            type(record).delete().where(type(record).id == record.id).execute()
 
 
 def person(login: str, full_name: str, category: str, roles: list[str], **fields) -> User:
@@ -32,6 +37,7 @@ def person(login: str, full_name: str, category: str, roles: list[str], **fields
     user.set_password(PASSWORD)
     user.save()
     user.set_roles(roles)
+    _made.append(user)
     return user
 
 
@@ -67,6 +73,7 @@ def fresh_pair():
     mentee = person(f"slow.pupil{n}", f"Новикова Анна {n}", "student", ["mentee"], class_name="6Б")
     group = MentoringGroup.create(organisation=mentor.organisation_id, form=form_for("student", "student"),
                                   kind="traditional", stage=2)
+    _made.append(group)
     GroupMember.create(group=group, user=mentor, role="mentor")
     GroupMember.create(group=group, user=mentee, role="mentee")
     return mentor, group
