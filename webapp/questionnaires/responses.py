@@ -190,9 +190,9 @@ def save_answer(response, question, raw, base_version: int | None = None) -> Sav
         raise ResponseLocked()
     checked = validation.check(question, raw)
     with database.atomic():
-        stored = {question.id: Answer.get_or_none((Answer.response == response) & (Answer.question == question))}
-        versions = {qid: (a.version or 0) if a else 0 for qid, a in stored.items()}
-        values = {qid: a.value if a else None for qid, a in stored.items()}
+        answer = Answer.get_or_none((Answer.response == response) & (Answer.question == question))
+        versions = {question.id: (answer.version or 0) if answer else 0}
+        values = {question.id: answer.value if answer else None}
         saved = _save_checked(response, question, checked, base_version, versions, values)
         if saved.error is None:
             _forget_pending(response, [question.id])
