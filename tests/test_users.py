@@ -84,7 +84,7 @@ def test_coordinator_cannot_grant_admin_or_coordinator(as_coordinator, school):
 
 def test_deactivate_and_activate(as_coordinator, school):
     mentee = school["mentee"]
-    response = as_coordinator.post(f"/users/{mentee.id}/deactivate")
+    response = as_coordinator.post(f"/users/{mentee.id}/deactivate", data={"confirmed": "1"})
     assert response.status_code == 303
     assert not User.get_by_id(mentee.id).is_active
     assert AuditEvent.select().where(AuditEvent.action == "account_deactivated").count() == 1

@@ -7,7 +7,7 @@ route × role to prove each rule answers as declared.
 from __future__ import annotations
 
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, request
 from flask_login import current_user
 
 from webapp.models.user import ADMIN, COORDINATOR, MENTEE, MENTOR
@@ -54,7 +54,8 @@ def enforce():
     if rule == PUBLIC:
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+        from webapp.auth.return_to import to_login
+        return to_login()  # htmx: 401 + HX-Redirect; a plain request: the log-in page, then back
     if rule == ANY_USER:
         return None
     if rule is None or not current_user.has_role(*rule):

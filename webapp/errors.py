@@ -1,7 +1,7 @@
 """One error handler: clear Russian pages (or fragments for htmx) instead of tracebacks."""
 from __future__ import annotations
 
-from flask import render_template
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -20,6 +20,11 @@ MESSAGES = {
 def init_app(app) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(error):
+        from flask_login import current_user
+        from webapp.access import PUBLIC, rule_for
+        from webapp.auth.return_to import to_login
+        if not current_user.is_authenticated and rule_for(request.endpoint) != PUBLIC:
+            return to_login()  # the session ended (its token with it): log in again, then back
         message = _("Форма устарела или отправлена не с этой страницы. Обновите страницу и повторите.")
         return render_template("error.html", code=400, message=message), 400
 

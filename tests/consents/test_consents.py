@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -149,20 +150,20 @@ def test_coordinator_revokes_on_the_persons_behalf(as_coordinator, school):
     mentee = school["mentee"]
     builders.consent(mentee, representative="Ученикова Мария Петровна")
     assert "Учеников" in text(as_coordinator.get("/banks/mentees"))
-    response = as_coordinator.post(f"/consents/people/{mentee.id}/revoke", data={"reason": "<b>семья против</b>"})
+    response = as_coordinator.post(f"/consents/people/{mentee.id}/revoke", data={"reason": "<b>семья против</b>", "confirmed": "1"})
     assert response.status_code == 303
     assert "Учеников" not in text(as_coordinator.get("/banks/mentees")).split('id="bank-table"')[1]
     event = AuditEvent.get(AuditEvent.action == "consent_revoked")
     assert event.target == "mentee" and "куратором" in event.details and "семья против" in event.details
     page = text(as_coordinator.get(f"/banks/people/{mentee.id}"))
     assert "Ответы скрыты: согласие отозвано." in page and "&lt;b&gt;семья против&lt;/b&gt;" in page
-    again = as_coordinator.post(f"/consents/people/{mentee.id}/revoke", data={})
+    again = as_coordinator.post(f"/consents/people/{mentee.id}/revoke", data={"confirmed": "1"})
     assert again.status_code == 400 and "отзывать нечего" in text(again)
 
 
 def test_revoke_reason_too_long(as_coordinator, school):
     builders.consent(school["mentor"])
-    response = as_coordinator.post(f"/consents/people/{school['mentor'].id}/revoke", data={"reason": "x" * 1001})
+    response = as_coordinator.post(f"/consents/people/{school['mentor'].id}/revoke", data={"reason": "x" * 1001, "confirmed": "1"})
     assert response.status_code == 400 and "не длиннее 1000 символов" in text(response)
     assert services.in_bank(school["mentor"])
 
@@ -173,7 +174,7 @@ def test_person_revokes_from_their_own_page(client, auth, school):
     auth.login("mentor")
     page = text(client.get("/consents/mine"))
     assert "Мои согласия и данные" in page and "вы в банке" in page and "Отозвать мои согласия" in page
-    response = client.post("/consents/mine/revoke", data={"reason": ""})
+    response = client.post("/consents/mine/revoke", data={"reason": "", "confirmed": "1"})
     assert response.status_code == 303
     page = text(client.get(response.location))
     assert "Ваши согласия отозваны" in page and "вы не в банке" in page
@@ -184,7 +185,7 @@ def test_person_revokes_from_their_own_page(client, auth, school):
 
 def test_revoking_with_nothing_to_revoke_is_explained(client, auth, school):
     auth.login("mentee")
-    response = client.post("/consents/mine/revoke", data={})
+    response = client.post("/consents/mine/revoke", data={"confirmed": "1"})
     assert response.status_code == 400 and "отзывать нечего" in text(response)
 
 
@@ -192,8 +193,9 @@ def test_revoke_needs_csrf(make_app, school):
     app = make_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     builders.consent(school["mentor"])
-    client.post("/login", data={"login": "mentor", "password": "correct-horse-1"})
-    response = client.post("/consents/mine/revoke", data={})
+    token = re.search(r'name="csrf_token" value="([^"]+)"', text(client.get("/login"))).group(1)
+    client.post("/login", data={"login": "mentor", "password": "correct-horse-1", "csrf_token": token})
+    response = client.post("/consents/mine/revoke", data={"confirmed": "1"})
     assert response.status_code == 400
     assert services.in_bank(school["mentor"])
 
@@ -272,7 +274,7 @@ def test_dashboard_reminds_about_missing_consents(client, auth, school):
     assert "подписанные родителем (законным представителем)" in page
     builders.consent(school["mentee"], representative="Ученикова Мария Петровна")
     assert "законным представителем" not in text(client.get("/dashboard"))
-    services.revoke(school["mentee"], actor=school["mentee"])
+    services.revoke(school["mentee"], actor=school["kurator"])  # the representative's statement, recorded
     assert "Ваши согласия отозваны" in text(client.get("/dashboard"))
 
 

@@ -57,10 +57,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server_database(tmp_path_factory) -> str:
+    """The database URL of the served demo school (a test may set up what it needs in it)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def server(server_database):
     """A served demo school: yields its base URL."""
-    folder = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}", "SECRET_KEY": "e2e-secret"}
+    folder = Path(server_database.removeprefix("sqlite:///")).parent
+    env = {**os.environ, "DATABASE_URL": server_database, "SECRET_KEY": "e2e-secret"}
     flask = [sys.executable, "-m", "flask", "--app", "webapp"]
     subprocess.run([*flask, "load-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()

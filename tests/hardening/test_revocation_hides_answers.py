@@ -79,7 +79,7 @@ def test_revocation_hides_every_answer_and_flags_the_pair(app, school):  # noqa:
     assert any(u.startswith("/monitoring/report") for u in before)
     assert any(u.startswith("/banks/") for u in before)
 
-    reply = coordinator.post(f"/consents/people/{person.id}/revoke", data={"reason": REASON})
+    reply = coordinator.post(f"/consents/people/{person.id}/revoke", data={"reason": REASON, "confirmed": "1"})
     assert reply.status_code in (200, 303)
 
     after = _found(coordinator, urls, markers)

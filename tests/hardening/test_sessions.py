@@ -47,7 +47,7 @@ def test_deactivation_ends_sessions_and_reactivation_does_not_revive_them(app, s
     mentor = login(app, "mentor")
     coordinator = login(app, "kurator")
     user = User.get(User.login == "mentor")
-    assert coordinator.post(f"/users/{user.id}/deactivate").status_code == 303
+    assert coordinator.post(f"/users/{user.id}/deactivate", data={"confirmed": "1"}).status_code == 303
     assert not signed_in(mentor)
     assert coordinator.post(f"/users/{user.id}/activate").status_code == 303
     assert not signed_in(mentor)

@@ -131,8 +131,8 @@ def test_stage_changes_are_dated_and_end_date_before_start_is_refused(pair, coor
 
 
 def test_end_early_sends_the_mentee_back_to_matching(pair, people, coordinator):
-    assert "Укажите причину" in text(coordinator.post(f"/pairs/{pair.id}/end", data={}, follow_redirects=True))
-    coordinator.post(f"/pairs/{pair.id}/end", data={"reason": "переезд наставника", "send_back": "1"})
+    assert "Укажите причину" in text(coordinator.post(f"/pairs/{pair.id}/end", data={"confirmed": "1"}, follow_redirects=True))
+    coordinator.post(f"/pairs/{pair.id}/end", data={"reason": "переезд наставника", "send_back": "1", "confirmed": "1"})
     group = MentoringGroup.get_by_id(pair.id)
     assert group.status == "ended" and group.end_reason == "переезд наставника"
     row = UnpairedMentee.get(UnpairedMentee.mentee == people["young2"])

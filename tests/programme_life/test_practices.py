@@ -195,5 +195,5 @@ def test_edit_and_delete_rights(app, client, auth, school):
     assert client.post(f"/practices/{practice.id}/edit", data={"title": "Новое", "form": ""},
                        content_type="multipart/form-data").status_code == 303
     assert Practice.get_by_id(practice.id).title == "Новое"
-    assert client.post(f"/practices/{practice.id}/delete").status_code == 303
+    assert client.post(f"/practices/{practice.id}/delete", data={"confirmed": "1"}).status_code == 303
     assert not (folder(app) / stored).exists()

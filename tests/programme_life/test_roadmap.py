@@ -97,7 +97,7 @@ def test_add_and_delete(as_coordinator, school):
     assert response.status_code == 303
     item = RoadmapItem.get(RoadmapItem.title == "Публикация в группе ВКонтакте")
     assert item.position == 2
-    assert as_coordinator.post(f"/roadmap/{item.id}/delete").status_code == 303
+    assert as_coordinator.post(f"/roadmap/{item.id}/delete", data={"confirmed": "1"}).status_code == 303
     assert RoadmapItem.get_or_none(RoadmapItem.id == item.id) is None
 
 

@@ -63,14 +63,14 @@ def test_add_edit_move_delete_publish(draft):
     first = after[0]
     client.post(f"/questionnaires/questions/{first}/move", data={"direction": "up"})  # already first: nothing moves
     assert [x.id for x in version.ordered_questions()][0] == first
-    assert client.post(f"/questionnaires/questions/{edited.id}/delete").status_code == 303
+    assert client.post(f"/questionnaires/questions/{edited.id}/delete", data={"confirmed": "1"}).status_code == 303
     assert version.questions.count() == count
     old = q.published_version()
     assert client.post(f"/questionnaires/versions/{version.id}/publish").status_code == 303
     assert QuestionnaireVersion.get_by_id(old.id).status == "archived"
     assert q.published_version().id == version.id
     assert client.post(f"/questionnaires/versions/{version.id}/questions", data=GOOD).status_code == 409
-    assert client.post(f"/questionnaires/questions/{first}/delete").status_code == 409
+    assert client.post(f"/questionnaires/questions/{first}/delete", data={"confirmed": "1"}).status_code == 409
 
 
 @pytest.mark.parametrize("data, field_message", [
@@ -117,7 +117,7 @@ def test_editing_keeps_old_responses_readable(draft, installed, auth):
     fmt_new = question(version, "format")
     client.post(f"/questionnaires/questions/{fmt_new.id}/edit",
                 data={"text": "Формат", "qtype": "single", "options": "remote | Только онлайн"})
-    client.post(f"/questionnaires/questions/{question(version, 'about').id}/delete")
+    client.post(f"/questionnaires/questions/{question(version, 'about').id}/delete", data={"confirmed": "1"})
     client.post(f"/questionnaires/versions/{version.id}/publish")
     assert Response.get_by_id(response.id).version_id == old_version.id
     page = text(client.get(f"/questionnaires/responses/{response.id}"))

@@ -88,7 +88,8 @@ def test_invalid_autosave_keeps_what_was_saved(mentee):
     autosave(client, response, about, {f"q{about.id}": "Первый вариант"})
     reply = autosave(client, response, about, {f"q{about.id}": "я" * 2001})
     assert reply.status_code == 200
-    assert "длиннее 2000" in text(reply) and "я" * 2001 in text(reply)
+    # only the status line comes back: what is typed stays in the browser's field, untouched
+    assert "длиннее 2000" in text(reply) and "я" * 20 not in text(reply) and "<textarea" not in text(reply)
     assert responses.stored_answers(response)[about.id] == "Первый вариант"
     fmt = question(version, "format")
     assert "Такого варианта" in text(autosave(client, response, fmt, {f"q{fmt.id}": "teleport"}))
@@ -97,8 +98,12 @@ def test_invalid_autosave_keeps_what_was_saved(mentee):
 def test_submit_requires_answers_then_locks(mentee):
     client, response, version = mentee
     reply = client.post(f"/questionnaires/responses/{response.id}", data={"action": "submit"})
-    assert reply.status_code == 400
-    assert "обязательный вопрос" in text(reply) and "Анкета не отправлена" in text(reply)
+    assert reply.status_code == 303 and reply.location.endswith("#error-summary")  # post/redirect/get
+    page = text(client.get(reply.location))
+    assert "Исправьте ошибки" in page and "Анкета не отправлена" in page
+    assert "Остальные ответы сохранены" not in page  # nothing was saved, so the banner does not say so
+    assert "Напишите ответ: без него анкету не отправить." in page
+    assert "Поставьте приоритет хотя бы одному варианту" in page
     fill_required(client, response, version)
     reply = client.post(f"/questionnaires/responses/{response.id}", data={
         "action": "submit", **{f"q{question(version, 'requests_student').id}_r_low_results": "1",
@@ -115,7 +120,9 @@ def test_submit_requires_answers_then_locks(mentee):
     goals = question(version, "goals")
     locked = autosave(client, response, goals, {f"q{goals.id}": "Другое"})
     assert "закрыта для изменений" in text(locked)
-    assert client.post(f"/questionnaires/responses/{response.id}", data={"action": "save"}).status_code == 409
+    refused = client.post(f"/questionnaires/responses/{response.id}", data={"action": "save", f"q{goals.id}": "Х"},
+                          follow_redirects=True)
+    assert "закрыта для изменений" in text(refused)
     assert responses.stored_answers(response)[goals.id] == "Сдать ОГЭ"
 
 
@@ -146,7 +153,10 @@ def test_plain_save_without_javascript(mentee):
     assert stored[goals.id] == "Цель" and stored[fmt.id] == "both"
     reply = client.post(f"/questionnaires/responses/{response.id}",
                         data={"action": "save", f"q{goals.id}": "Цель 2", f"q{about.id}": "я" * 3000, f"q{fmt.id}": "both"})
-    assert reply.status_code == 400 and "длиннее 2000" in text(reply) and "я" * 3000 in text(reply)
+    assert reply.status_code == 303
+    page = text(client.get(reply.location))
+    assert "длиннее 2000" in page and "я" * 3000 in page  # the refused text is kept in the draft, shown again
+    assert "Остальные ответы сохранены" in page and 'href="#question-%d"' % about.id in page
     stored = responses.stored_answers(response)
     assert stored[goals.id] == "Цель 2" and about.id not in stored
     # a plain POST to the autosave URL redirects like the Save button
@@ -206,4 +216,4 @@ def test_autosave_markup_and_csrf(installed, make_app):
         assert client.post(f"/questionnaires/{q.id}/start").status_code == 400  # no token
         reply = client.post(f"/questionnaires/{q.id}/start", data={"csrf_token": token})
         page = text(client.get(reply.location))
-        assert 'hx-trigger="change"' in page and "X-CSRFToken" in page
+        assert "data-autosave=" in page and "js/autosave.js" in page and "X-CSRFToken" in page

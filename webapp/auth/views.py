@@ -3,26 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.access import public, signed_in
 from webapp.auth import invitations, passwords, sessions, throttle
+from webapp.auth.return_to import safe_next
 from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
 from webapp.i18n import LANGUAGES
 from webapp.models import AuditEvent, User
 
 bp = Blueprint("auth", __name__)
-
-
-def _safe_next(target: str | None) -> str:
-    """Only local paths are followed after log-in (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("dashboard.index")
 
 
 def _address() -> str:
@@ -57,7 +49,7 @@ def login():
                 sessions.begin(user)
                 user.last_login_at = dt.datetime.now()
                 user.save(only=[User.last_login_at])
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(safe_next(request.args.get("next")))
         status = status if status != 200 else 401
     elif request.method == "POST":
         status = 400
@@ -127,4 +119,4 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = lang
             current_user.save(only=[User.locale])
-    return redirect(_safe_next(request.form.get("next")), 303)
+    return redirect(safe_next(request.form.get("next")), 303)

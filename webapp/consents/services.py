@@ -213,8 +213,38 @@ def record_received(user: User, receipt: Receipt, *, actor: User) -> list[Consen
     return created
 
 
+def given_by_representative(user: User) -> list[Consent]:
+    """The person's consents in force that their legal representative gave."""
+    return list(Consent.select().where((Consent.user == user) & Consent.revoked_at.is_null(True)
+                                       & (Consent.given_by == REPRESENTATIVE)))
+
+
+def why_not_revoke_own(user: User) -> ConsentError | None:
+    """Why ``user`` may not withdraw their own consents (a minor whose legal representative gave
+    them: only the representative may, by a written statement to the coordinator), or None."""
+    if not is_minor(user):
+        return None
+    given = given_by_representative(user)
+    if not given:
+        return None
+    names = sorted({c.representative_name for c in given if c.representative_name})
+    if names:
+        return ConsentError("Согласие дал(а) ваш законный представитель (%(name)s). Отозвать его может только "
+                            "он(а): письменным заявлением куратору программы. Если что-то не так, поговорите "
+                            "с родителями или с куратором.", name=", ".join(names))
+    return ConsentError("Согласие дал ваш законный представитель. Отозвать его может только он: письменным "
+                        "заявлением куратору программы. Если что-то не так, поговорите с родителями или "
+                        "с куратором.")
+
+
 def revoke(user: User, *, actor: User, reason: str = "") -> int:
-    """Withdraw every consent of ``user``: they leave the banks and matching. Returns rows revoked."""
+    """Withdraw every consent of ``user``: they leave the banks and matching. Returns rows revoked.
+    A minor cannot withdraw what their legal representative gave (the coordinator records the
+    representative's statement instead)."""
+    if actor.id == user.id:
+        refusal = why_not_revoke_own(user)
+        if refusal is not None:
+            raise refusal
     reason = (reason or "").strip()
     if len(reason) > REASON_MAX:
         raise ConsentError("Причина — не длиннее %(limit)s символов.", limit=REASON_MAX)

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from webapp.access import in_my_school_or_404, signed_in, staff_only
 from webapp.banks.person import person_context
 from webapp.consents import services
@@ -68,6 +69,12 @@ def receive(user_id: int):
 def revoke(user_id: int):
     user = _person(user_id)
     form = RevokeForm()
+    question = confirmation.ask(_("Отозвать все согласия %(name)s?", name=user.full_name),
+                                details=_("Участник будет исключён из банков и подбора пар, его ответы на анкеты "
+                                          "будут скрыты, куратор получит уведомление о его действующих парах."),
+                                button=_("Да, отозвать согласия"), back=url_for("banks.person", user_id=user.id))
+    if question is not None:
+        return question
     if form.validate_on_submit():
         try:
             services.revoke(user, actor=current_user, reason=form.reason.data or "")
@@ -122,6 +129,7 @@ def _mine(form=None, status=200):
     return render_template("consents/mine.html", state=state, form=form or RevokeForm(),
                            kind_labels=KIND_LABELS, given_by_labels=GIVEN_BY_LABELS,
                            minor=services.is_minor(current_user),
+                           refusal=services.why_not_revoke_own(current_user),
                            in_bank={r: services.in_bank(current_user, r) for r in ("mentor", "mentee")
                                     if current_user.has_role(r)}), status
 
@@ -136,6 +144,16 @@ def mine():
 @signed_in
 def revoke_mine():
     form = RevokeForm()
+    refusal = services.why_not_revoke_own(current_user)
+    if refusal is not None:  # checked here and again in the service
+        flash(refusal.message, "error")
+        return redirect(url_for("consents.mine"), 303)
+    question = confirmation.ask(_("Отозвать ваши согласия?"),
+                                details=_("Вы будете исключены из банка и подбора наставнических пар, ваши ответы "
+                                          "на анкеты будут скрыты."),
+                                button=_("Да, отозвать мои согласия"), back=url_for("consents.mine"))
+    if question is not None:
+        return question
     if form.validate_on_submit():
         try:
             services.revoke(current_user, actor=current_user, reason=form.reason.data or "")

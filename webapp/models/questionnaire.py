@@ -141,6 +141,8 @@ class Response(BaseModel):
     started_at = pw.DateTimeField(default=dt.datetime.now)
     updated_at = pw.DateTimeField(default=dt.datetime.now)
     submitted_at = pw.DateTimeField(null=True)
+    revision = pw.IntegerField(default=0, null=True)  # counts writes; an answer keeps the one that wrote it
+    pending_json = pw.TextField(null=True)  # typed values refused on the last save, with their messages
 
     @property
     def is_locked(self) -> bool:
@@ -151,6 +153,7 @@ class Answer(BaseModel):
     response = pw.ForeignKeyField(Response, backref="answers", on_delete="CASCADE")
     question = pw.ForeignKeyField(Question, backref="answers", on_delete="CASCADE")
     value_json = pw.TextField()
+    version = pw.IntegerField(default=0, null=True)  # the response's revision that wrote this answer
 
     class Meta:
         indexes = ((("response", "question"), True),)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, flash, make_response, redirect,
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from webapp.access import in_my_school_or_404, public, signed_in, staff_only
 from webapp.models import NewsItem, Organisation
 from webapp.news import atom, services
@@ -65,6 +66,10 @@ def edit(news_id: int):
 @staff_only
 def delete(news_id: int):
     item = in_my_school_or_404(NewsItem, news_id)
+    question = confirmation.ask(_("Удалить новость «%(title)s»?", title=item.title), button=_("Да, удалить"),
+                                back=url_for("news.show", news_id=item.id))
+    if question is not None:
+        return question
     item.delete_instance()
     flash(_("Новость удалена."), "success")
     return redirect(url_for("news.index"), 303)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from webapp import confirmation
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from matching.catalogue import FORM_LABELS
@@ -158,6 +159,11 @@ def delete(practice_id: int):
     practice = _practice(practice_id)
     if not services.can_edit(practice, current_user):
         abort(403)
+    question = confirmation.ask(_("Удалить практику «%(title)s»?", title=practice.title),
+                                details=_("Практика и её файлы будут удалены без возможности восстановления."),
+                                button=_("Да, удалить практику"), back=url_for("practices.show", practice_id=practice.id))
+    if question is not None:
+        return question
     services.delete(practice)
     flash(_("Практика удалена."), "success")
     return redirect(url_for("practices.index"), 303)
@@ -193,6 +199,11 @@ def delete_file(file_id: int):
     practice = record.practice
     if not services.can_edit(practice, current_user):
         abort(403)
+    question = confirmation.ask(_("Удалить файл «%(name)s» из практики «%(title)s»?", name=record.original_name,
+                                  title=practice.title),
+                                button=_("Да, удалить файл"), back=url_for("practices.show", practice_id=practice.id))
+    if question is not None:
+        return question
     services.delete_file(record)
     flash(_("Файл удалён."), "success")
     return redirect(url_for("practices.show", practice_id=practice.id), 303)

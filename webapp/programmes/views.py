@@ -5,6 +5,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from matching.catalogue import TYPES
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.consents.documents import consent_forms
@@ -35,7 +36,7 @@ def index():
                   unordered=orders.unordered(current_user.organisation).count() if current_user.is_staff else 0)
 
 
-def _context(group, message="", error=""):
+def _context(group, message="", error="", typed=None):
     row = groups.rows_for([group])[0]
     programme = programmes.programme_of(group)
     return dict(group=group, row=row, programme=programme, items=list(programmes.items(programme)),
@@ -43,6 +44,7 @@ def _context(group, message="", error=""):
                 role=groups.role_in(group, current_user), stages=groups.STAGE_LABELS, forms=groups.SCHOOL_FORMS,
                 types=TYPES, plan_statuses=PLAN_STATUSES, plan_labels=programmes.PLAN_STATUS_LABELS,
                 meeting_formats=programmes.MEETING_FORMAT_LABELS, message=message, error=error,
+                typed=typed or {},
                 today=orders.today())
 
 
@@ -61,8 +63,9 @@ def _done(group, action, *, message: str):
     except GroupError as exc:
         error = exc.message
     group = groups.visible_group(group.id, current_user)
+    typed = request.form.to_dict() if error else {}  # a refused form comes back as it was typed
     return after_change(lambda: render("programmes/show.html", "programmes/_group.html",
-                                       **_context(group, "" if error else message, error)),
+                                       **_context(group, "" if error else message, error, typed)),
                         redirect_to=url_for("programmes.show", group_id=group.id), message=message, error=error)
 
 
@@ -91,6 +94,12 @@ def details(group_id: int):
 @staff_only
 def end(group_id: int):
     group = groups.visible_group(group_id, current_user)
+    question = confirmation.ask(_("Завершить пару (группу) № %(n)s досрочно?", n=group.id),
+                                details=_("Пара перейдёт в завершённые, её программа и журнал встреч сохранятся. "
+                                          "Вернуть пару в работу будет нельзя."),
+                                button=_("Да, завершить пару"), back=url_for("programmes.show", group_id=group.id))
+    if question is not None:
+        return question
     send_back = request.form.get("send_back") in ("1", "on", "true")
     return _done(group, lambda: groups.end_early(group, request.form.get("reason"), send_back, current_user),
                  message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if send_back else ""))

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from matching.catalogue import FORM_LABELS
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.models import Question, Questionnaire, QuestionnaireVersion
@@ -186,6 +187,10 @@ def move_question(question_id: int):
 @staff_only
 def delete_question(question_id: int):
     question = _question(question_id)
+    asked = confirmation.ask(_("Удалить вопрос «%(text)s»?", text=question.text), button=_("Да, удалить вопрос"),
+                             back=url_for("questionnaires.edit_version", version_id=question.version_id))
+    if asked is not None:
+        return asked
     try:
         editor.delete_question(question)
     except editor.NotEditable:

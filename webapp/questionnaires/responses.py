@@ -7,6 +7,10 @@ against the questions they answered. Invalid input is never stored: the saved an
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import dataclass
+
+from peewee import fn
 
 from webapp.db import database
 from matching.catalogue import FORMS
@@ -103,15 +107,31 @@ def stored_answers(response) -> dict[int, object]:
     return {a.question_id: a.value for a in Answer.select().where(Answer.response == response)}
 
 
-def _store(response, question, value) -> None:
+def answer_versions(response) -> dict[int, int]:
+    """{question id: version} of a response's stored answers (an unanswered question is version 0)."""
+    return {a.question_id: a.version or 0
+            for a in Answer.select(Answer.question, Answer.version).where(Answer.response == response)}
+
+
+def _next_revision(response) -> int:
+    """Count one more write of ``response`` (inside the caller's transaction)."""
+    Response.update(revision=fn.COALESCE(Response.revision, 0) + 1).where(Response.id == response.id).execute()
+    response.revision = Response.select(Response.revision).where(Response.id == response.id).scalar()
+    return response.revision
+
+
+def _store(response, question, value, revision: int) -> int:
+    """Store (or clear) one answer; its version is ``revision``, or 0 when there is no answer any more."""
     if value is None:
         Answer.delete().where((Answer.response == response) & (Answer.question == question)).execute()
-        return
+        return 0
     answer = Answer.get_or_none((Answer.response == response) & (Answer.question == question))
     if answer is None:
         answer = Answer(response=response, question=question)
     answer.value = value
+    answer.version = revision
     answer.save()
+    return revision
 
 
 def _touch(response) -> None:
@@ -131,33 +151,109 @@ def question_of(response, question_id) -> Question | None:
     return None
 
 
-def save_answer(response, question, raw) -> Checked:
-    """Check and store one answer (autosave). Rejected input is returned with its message, not stored."""
+@dataclass
+class Saved:
+    """One answer after a save: the check, and the answer's version now stored (0 = no answer)."""
+    checked: Checked
+    version: int
+    stale: bool = False
+
+    @property
+    def error(self):
+        return self.checked.error
+
+    @property
+    def shown(self):
+        return self.checked.shown
+
+
+def _is_stale(checked: Checked, base_version, current_version: int, current_value) -> bool:
+    """A write based on an older version of the answer, that would change what is stored now.
+    (The same value again is no conflict: a retried request whose answer was lost is accepted.)"""
+    return base_version is not None and base_version != current_version and checked.value != current_value
+
+
+def _save_checked(response, question, checked: Checked, base_version, versions, stored) -> Saved:
+    current = versions.get(question.id, 0)
+    if checked.error is not None:
+        return Saved(checked, current)
+    if _is_stale(checked, base_version, current, stored.get(question.id)):
+        return Saved(Checked(value=None, shown=checked.shown, error=validation.stale_message()), current, stale=True)
+    version = _store(response, question, checked.value, _next_revision(response))
+    return Saved(checked, version)
+
+
+def save_answer(response, question, raw, base_version: int | None = None) -> Saved:
+    """Check and store one answer (autosave). Rejected input is returned with its message, not stored;
+    with ``base_version`` (the version the page showed), a write over a newer answer is refused."""
     if response.is_locked:
         raise ResponseLocked()
     checked = validation.check(question, raw)
-    if checked.error is None:
-        with database.atomic():
-            _store(response, question, checked.value)
+    with database.atomic():
+        answer = Answer.get_or_none((Answer.response == response) & (Answer.question == question))
+        versions = {question.id: (answer.version or 0) if answer else 0}
+        values = {question.id: answer.value if answer else None}
+        saved = _save_checked(response, question, checked, base_version, versions, values)
+        if saved.error is None:
+            _forget_pending(response, [question.id])
             _touch(response)
-    return checked
+    return saved
 
 
-def save_form(response, form) -> dict[int, Checked]:
-    """Store every answer a plain form carried (the Save button without JavaScript)."""
+def base_versions(form) -> dict[int, int]:
+    """The answer versions a form was rendered with (``v<question id>`` fields); junk is ignored."""
+    versions = {}
+    for key in form:
+        if key.startswith("v") and key[1:].isdigit():
+            value = form.get(key, "")
+            if value.isdigit():
+                versions[int(key[1:])] = int(value)
+    return versions
+
+
+def save_form(response, form) -> dict[int, Saved]:
+    """Store every answer a plain form carried (the Save button without JavaScript). An answer the
+    form shows at an older version than the stored one is refused if it would change it."""
     if response.is_locked:
         raise ResponseLocked()
+    bases = base_versions(form)
     results = {}
     with database.atomic():
+        versions, stored = answer_versions(response), stored_answers(response)
         for question in visible_questions(response.version, response.user, response.group_id):
             if not validation.answered_in_form(question, form):
                 continue
             checked = validation.check(question, validation.raw_from_form(question, form))
-            if checked.error is None:
-                _store(response, question, checked.value)
-            results[question.id] = checked
+            # a form without versions (an old page) may not clear or change answers it never showed
+            base = bases.get(question.id, 0 if bases else None)
+            results[question.id] = _save_checked(response, question, checked, base, versions, stored)
+        _forget_pending(response, [qid for qid, saved in results.items() if saved.error is None])
         _touch(response)
     return results
+
+
+def pending(response) -> dict[int, dict]:
+    """{question id: {"shown": typed value, "error": message}} refused on the last save, kept to show again."""
+    try:
+        data = json.loads(response.pending_json or "{}")
+    except ValueError:
+        return {}
+    return {int(k): v for k, v in data.items() if str(k).isdigit() and isinstance(v, dict)}
+
+
+def keep_pending(response, refused: dict[int, dict]) -> None:
+    """Keep the refused typed values and their messages in the draft (post/redirect/get shows them)."""
+    kept = {**pending(response), **refused}
+    response.pending_json = json.dumps({str(k): v for k, v in kept.items()}, ensure_ascii=False)
+    Response.update(pending_json=response.pending_json).where(Response.id == response.id).execute()
+
+
+def _forget_pending(response, question_ids) -> None:
+    kept = pending(response)
+    if any(qid in kept for qid in question_ids):
+        left = {str(k): v for k, v in kept.items() if k not in question_ids}
+        response.pending_json = json.dumps(left, ensure_ascii=False) if left else None
+        Response.update(pending_json=response.pending_json).where(Response.id == response.id).execute()
 
 
 def missing_required(response) -> list[Question]:
@@ -175,7 +271,8 @@ def submit(response) -> list[Question]:
         return missing
     now = dt.datetime.now()
     with database.atomic():
-        Response.update(status=SUBMITTED, submitted_at=now, updated_at=now).where(Response.id == response.id).execute()
+        Response.update(status=SUBMITTED, submitted_at=now, updated_at=now, pending_json=None).where(
+            Response.id == response.id).execute()
     response.status, response.submitted_at = SUBMITTED, now
     return []
 

@@ -218,5 +218,27 @@ def check(question, raw) -> Checked:
     return handlers[qtype](question, raw)
 
 
-def required_message() -> str:
+def required_message(question=None) -> str:
+    """What to do to answer an unanswered required ``question``, in words that fit its kind."""
+    qtype = getattr(question, "qtype", None)
+    if qtype in (SINGLE, YESNO):
+        return message("Выберите один из вариантов: без ответа на этот вопрос анкету не отправить.")
+    if qtype == SCALE:
+        return message("Выберите оценку на шкале: без неё анкету не отправить.")
+    if qtype == MULTIPLE:
+        return message("Отметьте хотя бы один вариант: без ответа на этот вопрос анкету не отправить.")
+    if qtype == RANKED:
+        return message("Поставьте приоритет хотя бы одному варианту (1 — самое важное).")
+    if qtype == NUMBER:
+        return message("Введите число: без ответа на этот вопрос анкету не отправить.")
+    if qtype == DATE:
+        return message("Укажите дату: без неё анкету не отправить.")
+    if qtype in (SHORT_TEXT, LONG_TEXT):
+        return message("Напишите ответ: без него анкету не отправить.")
     return message("Это обязательный вопрос: ответьте на него, чтобы отправить анкету.")
+
+
+def stale_message() -> str:
+    """A write based on an older version of an answer than the one stored, refused."""
+    return message("Этот ответ уже изменён в другой вкладке или после того, как страница была открыта; "
+                   "новый ответ сохранён, устаревший не записан. Обновите страницу и проверьте ответ.")

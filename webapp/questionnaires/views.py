@@ -14,6 +14,7 @@ from flask_login import current_user
 from webapp.consents.services import answers_hidden
 from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.htmx import is_htmx
+from webapp.plurals import plural
 from webapp.models import Questionnaire, Response
 from webapp.questionnaires import assigning, responses, validation
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
@@ -36,15 +37,24 @@ def _own_response(response_id: int) -> Response:
     return response
 
 
-def _form_context(response, shown=None, errors=None):
+def _form_context(response):
+    """The form as stored, with the typed values a refused save kept in the draft shown again."""
     questions = responses.visible_questions(response.version, response.user, response.group_id)
     stored = responses.stored_answers(response)
-    shown = shown or {}
-    values = {q.id: shown[q.id] if q.id in shown else validation.shown_from_value(q, stored.get(q.id))
-              for q in questions}
+    kept = {} if response.is_locked else responses.pending(response)
+    values = {q.id: kept[q.id]["shown"] if kept.get(q.id, {}).get("shown") is not None
+              else validation.shown_from_value(q, stored.get(q.id)) for q in questions}
+    errors = {q.id: kept[q.id]["error"] for q in questions if kept.get(q.id, {}).get("error")}
     return dict(response=response, questionnaire=response.version.questionnaire, sections=by_section(questions),
-                values=values, stored=stored, errors=errors or {},
+                values=values, stored=stored, errors=errors, versions=responses.answer_versions(response),
+                summary=[(f"question-{q.id}", q.text, errors[q.id]) for q in questions if q.id in errors],
                 locked=response.is_locked or response.user_id != current_user.id)
+
+
+def _back_to(response, errors: bool = False):
+    """Post/redirect/get: back to the form (to its error summary when something was refused)."""
+    return redirect(url_for("questionnaires.show_response", response_id=response.id,
+                            _anchor="error-summary" if errors else None), 303)
 
 
 @bp.route("/mine")
@@ -82,18 +92,25 @@ def show_response(response_id: int):
     return render_template("questionnaires/response.html", **_form_context(response))
 
 
+def _locked_message() -> str:
+    return _("Анкета уже отправлена и закрыта для изменений. Если нужно что-то исправить, обратитесь к куратору.")
+
+
 @bp.route("/responses/<int:response_id>", methods=["POST"])
 @roles("mentor", "mentee")
 def save(response_id: int):
-    """The plain form: Save (same as autosave) or Submit (validates everything, then locks)."""
+    """The plain form: Save (same as autosave) or Submit (validates everything, then locks). Always
+    answered with a redirect (post/redirect/get): refused values and their messages wait in the draft,
+    so a reload never posts the old form again; a resubmitted stale form cannot overwrite newer answers."""
     response = _own_response(response_id)
     if response.is_locked:
-        flash(_("Анкета уже отправлена и закрыта для изменений. Если нужно что-то исправить, обратитесь к куратору."), "error")
-        return render_template("questionnaires/response.html", **_form_context(response)), 409
+        flash(_locked_message(), "error")
+        return _back_to(response)
     results = responses.save_form(response, request.form)
-    shown = {qid: c.shown for qid, c in results.items() if c.error}
-    errors = {qid: c.error for qid, c in results.items() if c.error}
-    if not errors and request.form.get("action") == "submit":
+    refused = {qid: {"shown": r.shown, "error": r.error} for qid, r in results.items() if r.error}
+    saved = sum(1 for r in results.values() if r.error is None and r.checked.value is not None)
+    submitting = request.form.get("action") == "submit"
+    if not refused and submitting:
         missing = responses.submit(response)
         if not missing:
             following = assigning.follow_up(current_user, response.version.questionnaire)
@@ -103,44 +120,61 @@ def save(response_id: int):
                 started = responses.start(current_user, following)
                 return redirect(url_for("questionnaires.show_response", response_id=started.id), 303)
             flash(_("Анкета отправлена. Спасибо!"), "success")
-            return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
-        errors = {q.id: validation.required_message() for q in missing}
-    if errors:
-        if request.form.get("action") == "submit":
-            flash(_("Анкета не отправлена: исправьте отмеченные вопросы. Остальные ответы сохранены."), "error")
-        else:
-            flash(_("Часть ответов не сохранена: исправьте отмеченные вопросы. Остальные ответы сохранены."), "error")
-        return render_template("questionnaires/response.html", **_form_context(response, shown, errors)), 400
+            return _back_to(response)
+        refused = {q.id: {"shown": None, "error": validation.required_message(q)} for q in missing}
+    if refused:
+        responses.keep_pending(response, refused)
+        flash(_refused_banner(submitting, len(refused), saved), "error")
+        return _back_to(response, errors=True)
     flash(_("Черновик сохранён."), "success")
-    return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
+    return _back_to(response)
+
+
+def _refused_banner(submitting: bool, refused: int, saved: int) -> str:
+    """The banner after a refused save: what happened, and «the rest is saved» only when something was."""
+    if submitting:
+        first = plural(refused, "Анкета не отправлена: %(num)d вопрос без ответа или с ошибкой, он отмечен ниже.",
+                       "Анкета не отправлена: %(num)d вопроса без ответа или с ошибкой, они отмечены ниже.",
+                       "Анкета не отправлена: %(num)d вопросов без ответа или с ошибкой, они отмечены ниже.")
+    else:
+        first = plural(refused, "Не сохранён %(num)d ответ: он отмечен ниже.",
+                       "Не сохранены %(num)d ответа: они отмечены ниже.",
+                       "Не сохранены %(num)d ответов: они отмечены ниже.")
+    if not saved:
+        return first
+    return first + " " + _("Остальные ответы сохранены.")
 
 
 @bp.route("/responses/<int:response_id>/answers/<int:question_id>", methods=["POST"])
 @roles("mentor", "mentee")
 def autosave(response_id: int, question_id: int):
-    """Save one answer (htmx on change); the field comes back with its message or «Сохранено»."""
+    """Save one answer (autosave sends only that answer). For htmx/JS the answer's status line comes
+    back (never the field being edited): saved with its new version, its message, or a refusal when
+    the page showed an older version than the one stored (``v<id>``) and the write would change it."""
     response = _own_response(response_id)
     question = responses.question_of(response, question_id)
     if question is None:
         abort(404)
-    context = dict(response=response, question=question, locked=False, saved_at=None, error=None)
+    base = responses.base_versions(request.form).get(question.id)
     try:
-        checked = responses.save_answer(response, question, validation.raw_from_form(question, request.form))
+        saved = responses.save_answer(response, question, validation.raw_from_form(question, request.form), base)
     except responses.ResponseLocked:
-        stored = responses.stored_answers(response).get(question.id)
-        context.update(locked=True, value=validation.shown_from_value(question, stored), stored_value=stored,
-                       error=_("Анкета уже отправлена и закрыта для изменений. Ответ не сохранён."))
         if is_htmx():
-            return render_template("questionnaires/_question.html", **context)
-        return render_template("questionnaires/response.html", **_form_context(response)), 409
+            return render_template("questionnaires/_answer_status.html", question=question, version=None,
+                                   error=_("Анкета уже отправлена и закрыта для изменений. Ответ не сохранён."),
+                                   saved_at=None), 409
+        flash(_locked_message(), "error")
+        return _back_to(response)
     if not is_htmx():
-        if checked.error:
-            return render_template("questionnaires/response.html",
-                                   **_form_context(response, {question.id: checked.shown}, {question.id: checked.error})), 400
-        return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
-    context.update(value=checked.shown, error=checked.error,
-                   saved_at=None if checked.error else dt.datetime.now().strftime("%H:%M"))
-    return render_template("questionnaires/_question.html", **context)
+        if saved.error:
+            responses.keep_pending(response, {question.id: {"shown": saved.shown, "error": saved.error}})
+            flash(saved.error, "error")
+            return _back_to(response, errors=True)
+        return _back_to(response)
+    status = 409 if saved.stale else 200
+    return render_template("questionnaires/_answer_status.html", question=question, version=saved.version,
+                           error=saved.error,
+                           saved_at=None if saved.error else dt.datetime.now().strftime("%H:%M:%S")), status
 
 
 @bp.route("/responses/<int:response_id>/reopen", methods=["POST"])

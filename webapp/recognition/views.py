@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.downloads import download
 from webapp.models import Award, TrainingCourse, User
@@ -55,6 +56,11 @@ def _delete(user_id: int, model, record_id: int):
     record = model.get_or_none((model.id == record_id) & (model.user == user))
     if record is None:
         abort(404)
+    title = getattr(record, "title", None) or getattr(record, "name", "")
+    question = confirmation.ask(_("Удалить запись «%(title)s» (наставник: %(name)s)?", title=title, name=user.full_name),
+                                button=_("Да, удалить"), back=url_for("recognition.mentor", user_id=user.id))
+    if question is not None:
+        return question
     record.delete_instance()
     flash(_("Запись удалена."), "success")
     return redirect(url_for("recognition.mentor", user_id=user.id), 303)

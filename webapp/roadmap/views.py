@@ -5,6 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from webapp.access import in_my_school_or_404, signed_in, staff_only
 from webapp.documents.responses import document_or_message
 from webapp.downloads import download
@@ -63,6 +64,10 @@ def edit(item_id: int):
 @staff_only
 def delete(item_id: int):
     item = _item(item_id)
+    question = confirmation.ask(_("Удалить мероприятие «%(title)s» из дорожной карты?", title=item.title),
+                                button=_("Да, удалить"), back=url_for("roadmap.index"))
+    if question is not None:
+        return question
     services.delete_item(item)
     flash(_("Мероприятие удалено из дорожной карты."), "success")
     return redirect(url_for("roadmap.index"), 303)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp import confirmation
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.auth import invitations
 from webapp.db import database
@@ -120,6 +121,15 @@ def _switch_active(user_id: int, active: bool, message: str):
 @bp.route("/<int:user_id>/deactivate", methods=["POST"])
 @staff_only
 def deactivate(user_id: int):
+    user = _get_user(user_id)
+    if not _may_manage(user):
+        abort(403)
+    question = confirmation.ask(_("Отключить учётную запись «%(name)s»?", name=user.full_name),
+                                details=_("Человек не сможет войти, пока учётную запись снова не включат; "
+                                          "его данные сохранятся."),
+                                button=_("Да, отключить"), back=url_for("users.show", user_id=user.id))
+    if question is not None:
+        return question
     return _switch_active(user_id, False, _("Учётная запись «%(name)s» отключена."))
 
 
