@@ -252,3 +252,15 @@ def test_a_short_planned_term_squeezes_the_default_plan_into_it(school):
     kept = [(i.deadline - start).days for i in PlanItem.select().where(PlanItem.programme == programme_of(year))
             .order_by(PlanItem.position)]
     assert kept == [14, 30, 120, 260]  # a school year's term keeps the default deadlines
+
+
+def test_a_notification_is_shown_in_the_readers_language(pair, people, auth):
+    """Stored as a message code with parameters, not as Russian text: the same notification reads in
+    English once the reader switches, with the form of mentoring translated too."""
+    note = Notification.get(Notification.user == people["young2"])
+    assert note.message.startswith("Сформирована наставническая пара") and "Выгоранова" in note.params_json
+    client = login_as(auth, "young2")
+    client.post("/language", data={"lang": "en"})
+    page = text(client.get("/notifications"))
+    assert "A mentoring pair has been formed: your mentor is Выгоранова Ольга Ивановна" in page
+    assert "Сформирована" not in page and "форма" not in page

@@ -270,7 +270,7 @@ def flag_active_pairs(user: User, *, actor: User, reason: str) -> int:
     """
     from webapp.models import GroupMember, MentoringGroup, UserRole
     from webapp.models.mentoring import ACTIVE
-    from webapp.pairing.notifications import notify
+    from webapp.pairing.notifications import N_, notify
     groups = list(MentoringGroup.select().join(GroupMember).where(
         (GroupMember.user == user) & (MentoringGroup.status == ACTIVE)).distinct())
     if not groups:
@@ -278,13 +278,18 @@ def flag_active_pairs(user: User, *, actor: User, reason: str) -> int:
     coordinators = (User.select().join(UserRole).where(
         (User.organisation == user.organisation_id) & (UserRole.role == "coordinator")
         & (User.is_active == True)).distinct())  # noqa: E712
-    because = _("Причина: %(reason)s.", reason=reason) if reason else _("Причина не указана.")
     for group in groups:
-        text = _("%(name)s отозвал(а) согласие на участие. Пара № %(pair)s продолжается только после решения "
-                 "куратора: завершите её досрочно или дождитесь нового согласия. %(because)s",
-                 name=user.full_name, pair=group.id, because=because)
         for coordinator in coordinators:
-            notify(coordinator, text, f"/pairs/{group.id}")
+            if reason:
+                notify(coordinator, N_("%(name)s отозвал(а) согласие на участие. Пара № %(pair)s продолжается только "
+                                       "после решения куратора: завершите её досрочно или дождитесь нового согласия. "
+                                       "Причина: %(reason)s."),
+                       f"/pairs/{group.id}", name=user.full_name, pair=group.id, reason=reason)
+            else:
+                notify(coordinator, N_("%(name)s отозвал(а) согласие на участие. Пара № %(pair)s продолжается только "
+                                       "после решения куратора: завершите её досрочно или дождитесь нового согласия. "
+                                       "Причина не указана."),
+                       f"/pairs/{group.id}", name=user.full_name, pair=group.id)
         AuditEvent.record("pair_flagged_consent_revoked", actor=actor, organisation=user.organisation_id,
                           target=user.login, details=f"пара {group.id}" + (f"; причина: {reason}" if reason else ""))
     return len(groups)

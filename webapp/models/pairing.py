@@ -138,7 +138,9 @@ class StageChange(BaseModel):
 
 class Notification(BaseModel):
     user = pw.ForeignKeyField(User, backref="notifications", on_delete="CASCADE")
-    text = pw.TextField()
+    text = pw.TextField()  # as written in the recipient's language (e-mail; notifications before v18)
+    message = pw.TextField(null=True)  # the Russian message id, shown through the reader's catalogue
+    params_json = pw.TextField(null=True)
     link = pw.CharField(max_length=300, default="")
     is_read = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=dt.datetime.now)

@@ -19,7 +19,7 @@ from webapp.models import (Approval, Assignment, GroupMember, MatchingRun, Meeti
 from webapp.models.pairing import ACCEPTED, PROPOSED, REJECTED, SUPERSEDED
 from webapp.pairing import decisions
 from webapp.pairing.decisions import PairingError
-from webapp.pairing.notifications import notify
+from webapp.pairing.notifications import N_, notify
 
 
 def approval_in(organisation, approval_id: int) -> Approval:
@@ -126,8 +126,8 @@ def _undo(approval: Approval, accepted: list[Suggestion], actor) -> int:
             Approval.update(undone_at=dt.datetime.now(), undone_by=actor).where(Approval.id == approval.id).execute()
     for s in accepted:
         for person in (s.mentor, s.mentee):
-            notify(person, f"Куратор отменил утверждение пары {s.mentor.full_name} — {s.mentee.full_name}: "
-                           f"пара пока не сформирована.", "")
+            notify(person, N_("Куратор отменил утверждение пары %(mentor)s — %(mentee)s: пара пока не сформирована."),
+                   mentor=s.mentor.full_name, mentee=s.mentee.full_name)
     return len(accepted)
 
 

@@ -17,7 +17,7 @@ from webapp.models.mentoring import ACTIVE
 from webapp.models.pairing import ACCEPTED, PROPOSED, REJECTED, SUPERSEDED
 from webapp.monitoring import assigning as monitoring
 from webapp.pairing import profiles_adapter as adapter
-from webapp.pairing.notifications import notify
+from webapp.pairing.notifications import N_, notify
 from webapp.pairing.parameters import RunParameters
 from webapp.user_errors import UserError
 
@@ -169,12 +169,19 @@ def accept(suggestion_id: int, organisation, actor, approval=None) -> MentoringG
 def _announce(group, mentor: User, mentee: User) -> None:
     link = url_for("programmes.show", group_id=group.id)
     form = FORM_LABELS.get(group.form, group.form)
-    contact_mentee = f" Связаться: {mentee.email}." if mentee.email else " Контакты уточните у куратора."
-    contact_mentor = f" Связаться: {mentor.email}." if mentor.email else " Контакты уточните у куратора."
-    notify(mentor, f"Сформирована наставническая пара: вы наставник для {mentee.full_name} "
-                   f"(форма «{form}»).{contact_mentee}", link)
-    notify(mentee, f"Сформирована наставническая пара: ваш наставник — {mentor.full_name} "
-                   f"(форма «{form}»).{contact_mentor}", link)
+    for person, other, message, no_contact in (
+            (mentor, mentee, N_("Сформирована наставническая пара: вы наставник для %(name)s (форма «%(form_label)s»). "
+                                "Связаться: %(email)s."),
+             N_("Сформирована наставническая пара: вы наставник для %(name)s (форма «%(form_label)s»). "
+                "Контакты уточните у куратора.")),
+            (mentee, mentor, N_("Сформирована наставническая пара: ваш наставник — %(name)s (форма «%(form_label)s»). "
+                                "Связаться: %(email)s."),
+             N_("Сформирована наставническая пара: ваш наставник — %(name)s (форма «%(form_label)s»). "
+                "Контакты уточните у куратора."))):
+        if other.email:
+            notify(person, message, link, name=other.full_name, form_label=form, email=other.email)
+        else:
+            notify(person, no_contact, link, name=other.full_name, form_label=form)
 
 
 def _status_message(suggestion: Suggestion) -> str:

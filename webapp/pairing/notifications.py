@@ -6,10 +6,12 @@ A failed delivery is logged and never undoes the change that caused it.
 """
 from __future__ import annotations
 
+import json
 import smtplib
 from email.message import EmailMessage
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from flask_login import current_user
 
 from webapp.models import Notification
@@ -17,10 +19,32 @@ from webapp.models import Notification
 SUBJECT = "Наставник: уведомление"
 
 
-def notify(user, text: str, link: str = "", *, email_text: str | None = None) -> Notification:
-    note = Notification.create(user=user, text=text, link=link[:300])
-    send_email(user, email_text or text)
+def N_(message: str) -> str:
+    """Marks a message id for the catalogue; ``notify`` translates it for each reader."""
+    return message
+
+
+def notify(user, message: str, link: str = "", **params) -> Notification:
+    """Tell ``user``: ``message`` is a Russian message id with ``%(name)s`` placeholders filled from
+    ``params`` (a parameter named ``*_label`` is a message id itself). Stored as that code, so every
+    reader sees it in their language; written out in the recipient's language for the e-mail."""
+    with force_locale(getattr(user, "locale", None) or "ru"):
+        text = render(message, params)
+    note = Notification.create(user=user, text=text, message=message,
+                               params_json=json.dumps(params, ensure_ascii=False), link=link[:300])
+    send_email(user, text)
     return note
+
+
+def render(message: str, params: dict) -> str:
+    return gettext(message, **{k: gettext(v) if k.endswith("_label") else v for k, v in params.items()})
+
+
+def shown(note: Notification) -> str:
+    """A notification's words in the reader's language (as stored when made before codes were kept)."""
+    if not note.message:
+        return note.text
+    return render(note.message, json.loads(note.params_json or "{}"))
 
 
 def send_email(user, body: str) -> bool:

@@ -365,8 +365,8 @@ __all__ = ["bp", "PROPOSED"]
 
 
 def _setup(state) -> None:
-    from webapp.pairing.notifications import unread_count
-    state.app.jinja_env.globals["unread_notifications"] = unread_count
+    from webapp.pairing.notifications import shown, unread_count
+    state.app.jinja_env.globals.update(unread_notifications=unread_count, notification_text=shown)
     from webapp.pairing import run_status
     run_status.init_app(state.app)
 

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.consents.services import answers_hidden
+from webapp.shipped_text import shipped
 from webapp.access import in_my_school_or_404, roles, signed_in, staff_only
 from webapp.htmx import is_htmx
 from webapp.plurals import plural
@@ -47,7 +48,7 @@ def _form_context(response):
     errors = {q.id: kept[q.id]["error"] for q in questions if kept.get(q.id, {}).get("error")}
     return dict(response=response, questionnaire=response.version.questionnaire, sections=by_section(questions),
                 values=values, stored=stored, errors=errors, versions=responses.answer_versions(response),
-                summary=[(f"question-{q.id}", q.text, errors[q.id]) for q in questions if q.id in errors],
+                summary=[(f"question-{q.id}", shipped(q.text), errors[q.id]) for q in questions if q.id in errors],
                 locked=response.is_locked or response.user_id != current_user.id)
 
 
