@@ -9,7 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import public, signed_in
+from webapp.access import public, regional_ok, signed_in
 from webapp.auth import invitations, passwords, sessions, throttle
 from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
 from webapp.i18n import LANGUAGES
@@ -76,6 +76,7 @@ def logout():
 
 @bp.route("/password", methods=["GET", "POST"])
 @signed_in
+@regional_ok
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():

@@ -14,12 +14,14 @@ from webapp.models.programme import MeetingLog, PlanItem, Programme
 from webapp.models.pairing import OrderGroup
 from webapp.models.documents import DocumentTemplate, NormativeDocument, PersonDetails
 from webapp.models.marks import TermMark
+from webapp.models.region import (Contest, ContestEntry, ContestScore, Nomination, PoolMember, Region,
+                                  RegionalPractice, RemoteConsent, RemotePair, REGION_MODELS)
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
               Questionnaire, QuestionnaireVersion, Question, QuestionOption, Assignment, Response, Answer,
               Consent, MatchingRun, Suggestion, UnpairedMentee, PairingOrder, StageChange, Notification,
               Programme, PlanItem, MeetingLog,
               RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem,
-              OrderGroup, PersonDetails, DocumentTemplate, NormativeDocument, TermMark]
+              OrderGroup, PersonDetails, DocumentTemplate, NormativeDocument, TermMark] + REGION_MODELS
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
