@@ -7,11 +7,13 @@ A cell built from fewer than :data:`THRESHOLD` people is shown as «<5», never 
   (denominator − part) is a count that would be suppressed (97 % of 100 names three people);
 * a mean is suppressed when fewer than 5 answers make it.
 
-Totals would let one back-compute a suppressed cell (a total minus the other shown cells), so
-:func:`protect` adds secondary suppression: in every additive group — a total and the parts that
-sum to it — where exactly one part is hidden while the total is shown, the smallest other non-zero
-part is hidden too, repeated until no group gives one hidden cell away. A hidden total stays hidden
-whatever its parts. The pages and the XLSX/DOCX exports all read cells through this module, so a
+Totals would let one back-compute a suppressed cell, so :func:`protect` adds secondary suppression.
+Every additive group — a total and the parts that sum to it — is one equation; an equation with exactly
+one hidden cell gives that cell away (a hidden part is the total minus the shown parts; a hidden total
+is the sum of its shown parts). So wherever a group holds exactly one hidden cell, the smallest other
+non-zero part is hidden too (the total when no part is left), repeated until no group has exactly one
+hidden cell. Groups nest (a school's pairs by form; a municipality's schools; the region's
+municipalities), so hiding spreads through them: in a small region much is hidden, by design. The pages and the XLSX/DOCX exports all read cells through this module, so a
 cell hidden on the page is hidden in every export.
 """
 from __future__ import annotations
@@ -77,18 +79,17 @@ def protect(counts: dict[Hashable, int], groups: Iterable[tuple[Hashable, list[H
     municipality's schools, the region's municipalities).
     """
     hidden = {key for key, n in counts.items() if too_few(n)}
-    groups = [(total, [p for p in parts if p in counts]) for total, parts in groups]
+    groups = [(total, [p for p in parts if p in counts]) for total, parts in groups if total in counts]
     changed = True
     while changed:
         changed = False
         for total, parts in groups:
-            if total not in counts or total in hidden:
+            if sum(1 for key in [total, *parts] if key in hidden) != 1:
                 continue
-            shut = [p for p in parts if p in hidden]
-            if len(shut) != 1:
-                continue
-            open_ = sorted((p for p in parts if p not in hidden and counts[p] > 0), key=lambda p: (counts[p], str(p)))
-            if open_:
-                hidden.add(open_[0])
+            open_parts = sorted((p for p in parts if p not in hidden and counts[p] > 0),
+                                key=lambda p: (counts[p], str(p)))
+            extra = open_parts[0] if open_parts else (total if total not in hidden and counts[total] > 0 else None)
+            if extra is not None:
+                hidden.add(extra)
                 changed = True
     return {key: Cell(n, key in hidden) for key, n in counts.items()}
