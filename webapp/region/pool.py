@@ -191,7 +191,7 @@ def mentee_of_school_or_404(school, mentee_id) -> User:
 
 def confirm(school, mentee_id: int, mentor_id: int, actor) -> RemotePair:
     """The coordinator confirms a pool pair: every consent and every matching rule is checked again."""
-    from matching.reasons import RULE_REASONS_RU
+    from webapp.pairing.wording import rule_reason
     mentee = mentee_of_school_or_404(school, mentee_id)
     mentor = User.get_or_none(User.id == mentor_id) if isinstance(mentor_id, int) else None
     if mentor is None or mentor.organisation_id == school.id or mentor not in pool_mentors(school):
@@ -206,7 +206,7 @@ def confirm(school, mentee_id: int, mentor_id: int, actor) -> RemotePair:
     scorer = _scorer(school, [mentee], [mentor])
     code = scorer.why_not(mentor.id, mentee.id)
     if code is not None and code != "below_min_score":
-        raise PoolError("Пару составить нельзя: %(reason)s.", reason=RULE_REASONS_RU.get(code, code))
+        raise PoolError("Пару составить нельзя: %(reason)s.", reason=rule_reason(code))
     form = EligibilityRules.form_key(scorer.mentors_[0], scorer.mentees_[0])
     with database.atomic():
         start = dt.date.today()
