@@ -46,7 +46,9 @@ def main() -> None:
         clients[login] = client
     today = time.localtime()
     year = today.tm_year if today.tm_mon >= 9 else today.tm_year - 1
+    # the first regional page of a year builds the table (cold); the next ones read it kept (warm)
     pages = [("kurator.s001", "/dashboard"), ("region.method", f"/region?year={year - 1}"),
+             ("region.method", f"/region?year={year - 1}"),
              ("region.method", f"/region?year={year}"), ("region.method", f"/region/report.xlsx?year={year - 1}"),
              ("region.method", f"/region/report.docx?year={year - 1}"), ("region.admin", "/region/schools"),
              ("kurator.s001", "/banks/mentees"), ("kurator.s001", "/pairs"), ("kurator.s001", "/monitoring"),

@@ -176,3 +176,14 @@ def test_a_centre_without_a_region_or_another_regions_centre_sees_only_its_own(a
     far = login_as("far.method")
     html = far.get("/region?year=2025").get_data(as_text=True)
     assert "Далёкая" in html and "Школа 1" not in html
+
+
+def test_the_kept_table_is_never_stale(app, school, region, filled, login_as):
+    client = login_as("region.method")
+    first = client.get("/region?year=2025").get_data(as_text=True)
+    assert 'data-cell="pairs">15<' in first
+    with app.app_context():
+        org = school["org"]
+        make_pair(org, make_user(org, "late.mentor", ["mentor"]), [make_user(org, "late.mentee", ["mentee"])])
+    second = client.get("/region?year=2025").get_data(as_text=True)
+    assert 'data-cell="pairs">16<' in second

@@ -45,7 +45,11 @@ def fingerprint(organisation) -> tuple:
 
 def cached(name: str, organisation, compute):
     """``compute()`` once per fingerprint of the organisation's monitoring data."""
-    key = (name, fingerprint(organisation))
+    return cached_under((name, fingerprint(organisation)), compute)
+
+
+def cached_under(key: tuple, compute):
+    """``compute()`` once per ``key``, a fingerprint the caller made (the region's figures use it)."""
     with _lock:
         if key in _entries:
             _entries.move_to_end(key)

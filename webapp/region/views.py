@@ -12,7 +12,8 @@ from webapp.access import regional_admin_only, regional_staff
 from webapp.auth import invitations
 from webapp.downloads import download
 from webapp.htmx import after_change
-from webapp.region import columns, export, schools, table
+from webapp.region import columns, export, schools
+from webapp.region.cache import region_table
 from webapp.region.forms import NewSchoolForm, SchoolForm
 
 bp = Blueprint("region", __name__, url_prefix="/region")
@@ -43,7 +44,7 @@ def _years() -> list[int]:
 def index():
     region = schools.region_of(current_user)
     year = _year()
-    built = table.build(region, year)
+    built = region_table(region, year)
     return render_template("region/index.html", region=region, table=built, sections=columns.sections(built),
                            row_label=columns.row_label, year=year, years=_years())
 
@@ -52,7 +53,7 @@ def index():
 @regional_staff
 def report_xlsx():
     region = schools.region_of(current_user)
-    built = table.build(region, _year())
+    built = region_table(region, _year())
     return download(export.report_xlsx(region, built), f"region-{built.start_year}.xlsx")
 
 
@@ -60,7 +61,7 @@ def report_xlsx():
 @regional_staff
 def report_docx():
     region = schools.region_of(current_user)
-    built = table.build(region, _year())
+    built = region_table(region, _year())
     return download(export.report_docx(region, built), f"region-{built.start_year}.docx")
 
 
