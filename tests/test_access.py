@@ -14,10 +14,10 @@ ROLES_UNDER_TEST = {
     "mentor": "mentor",
     "mentee": "mentee",
     "regional_admin": "region.admin",
-    "regional_methodologist": "region.method",
+    "regional_method": "region.method",
 }
 ROLE_OF_LOGIN = {"admin": {"admin"}, "kurator": {"coordinator"}, "mentor": {"mentor"}, "mentee": {"mentee"},
-                 "region.admin": {"regional_admin"}, "region.method": {"regional_methodologist"}}
+                 "region.admin": {"regional_admin"}, "region.method": {"regional_method"}}
 
 
 def _routes(app):

@@ -9,7 +9,7 @@ ROLE_LABELS = {
     "mentor": _l("наставник"),
     "mentee": _l("наставляемый"),
     "regional_admin": _l("региональный администратор"),
-    "regional_methodologist": _l("методист регионального наставнического центра"),
+    "regional_method": _l("методист регионального наставнического центра"),
 }
 
 CATEGORY_LABELS = {

@@ -35,10 +35,10 @@ NAVIGATION = [
     ("ops.health_page", _l("Состояние системы"), {"admin"}, None),
     ("pool.index", _l("Региональный пул"), {"admin", "coordinator"}, PAIRS),
     ("pool.mine", _l("Дистанционное наставничество"), {"mentor", "mentee"}, None),
-    ("region.index", _l("Регион"), {"regional_admin", "regional_methodologist"}, None),
+    ("region.index", _l("Регион"), {"regional_admin", "regional_method"}, None),
     ("region.school_list", _l("Школы региона"), {"regional_admin"}, None),
-    ("regional_practices.review_list", _l("Региональная копилка"), {"regional_methodologist"}, None),
-    ("regional_practices.contests", _l("Конкурсы"), {"regional_methodologist"}, None),
+    ("regional_practices.review_list", _l("Региональная копилка"), {"regional_method"}, None),
+    ("regional_practices.contests", _l("Конкурсы"), {"regional_method"}, None),
 ]
 
 

@@ -18,8 +18,8 @@ def make_region(school: dict) -> dict:
     return {
         "region": region, "centre": centre, "far_region": far, "far_school": far_school,
         "regional_admin": make_user(centre, "region.admin", ["regional_admin"], full_name="Регионова Мария Ивановна"),
-        "methodologist": make_user(centre, "region.method", ["regional_methodologist"],
+        "methodologist": make_user(centre, "region.method", ["regional_method"],
                                    full_name="Методистова Ольга Петровна"),
         "far_admin": make_user(far_centre, "far.admin", ["regional_admin"], full_name="Пермякова Анна"),
-        "far_method": make_user(far_centre, "far.method", ["regional_methodologist"], full_name="Камская Анна"),
+        "far_method": make_user(far_centre, "far.method", ["regional_method"], full_name="Камская Анна"),
     }

@@ -101,7 +101,7 @@ def test_a_contest_with_nominations_scores_and_results(app, school, region, logi
                               follow_redirects=True)
         assert "Оценк" in text(refused) or "целое число" in text(refused), value
     with app.app_context():
-        make_user(region["centre"], "region.method2", ["regional_methodologist"], full_name="Второй Эксперт")
+        make_user(region["centre"], "region.method2", ["regional_method"], full_name="Второй Эксперт")
     second_expert = login_as("region.method2")
     # entries are listed best first: find which entry is which practice from the page order afterwards
     method.post(f"/region/contests/{contest_id}/scores", data={"entry_id": entries[0], "score": "9"})

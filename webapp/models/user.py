@@ -14,7 +14,7 @@ ADMIN, COORDINATOR, MENTOR, MENTEE = "admin", "coordinator", "mentor", "mentee"
 ROLES = (ADMIN, COORDINATOR, MENTOR, MENTEE)
 STAFF_ROLES = frozenset({ADMIN, COORDINATOR})
 # Roles of the regional mentoring centre's people; never granted by a school (not in ROLES).
-REGIONAL_ADMIN, REGIONAL_METHODOLOGIST = "regional_admin", "regional_methodologist"
+REGIONAL_ADMIN, REGIONAL_METHODOLOGIST = "regional_admin", "regional_method"
 REGIONAL_ROLES = frozenset({REGIONAL_ADMIN, REGIONAL_METHODOLOGIST})
 
 # Keys shared with matching.catalogue; Russian labels are the UI's words.

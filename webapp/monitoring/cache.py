@@ -18,8 +18,6 @@ from webapp.models import Assignment, Consent, MentoringGroup, Organisation, Que
 from webapp.models.questionnaire import SUBMITTED
 
 MAX_ENTRIES = 64
-_entries: OrderedDict = OrderedDict()
-_lock = threading.Lock()
 
 
 def fingerprint(organisation) -> tuple:
@@ -43,25 +41,38 @@ def fingerprint(organisation) -> tuple:
     return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked, *marks, *year_start)))
 
 
+class KeptValues:
+    """A small least-recently-used store of computed values, safe across threads."""
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: tuple, compute):
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_kept = KeptValues(MAX_ENTRIES)
+
+
 def cached(name: str, organisation, compute):
     """``compute()`` once per fingerprint of the organisation's monitoring data."""
-    return cached_under((name, fingerprint(organisation)), compute)
-
-
-def cached_under(key: tuple, compute):
-    """``compute()`` once per ``key``, a fingerprint the caller made (the region's figures use it)."""
-    with _lock:
-        if key in _entries:
-            _entries.move_to_end(key)
-            return _entries[key]
-    value = compute()
-    with _lock:
-        _entries[key] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
+    return _kept.get_or_compute((name, fingerprint(organisation)), compute)
 
 
 def clear() -> None:
-    with _lock:
-        _entries.clear()
+    _kept.clear()

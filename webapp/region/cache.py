@@ -3,7 +3,8 @@
 Building the table reads every school's pairs and monitoring answers (seconds for a hundred schools);
 the fingerprint is a dozen whole-table aggregates (counts, latest ids and times) plus the region's
 schools, so any write that could change a figure makes a new key and a stale table is never served.
-The entries live in the monitoring cache (one small cache per worker process).
+Each worker process keeps its own few tables, apart from the monitoring cache (a region's build fills
+that one with a hundred schools' entries, which would push the table out).
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def fingerprint(region) -> tuple:
     return tuple(str(p) for p in parts)
 
 
+_kept = cache.KeptValues(8)
+
+
 def region_table(region, start_year: int) -> table.RegionTable:
-    return cache.cached_under(("region", region.id, start_year, fingerprint(region)),
-                              lambda: table.build(region, start_year))
+    return _kept.get_or_compute((region.id, start_year, fingerprint(region)), lambda: table.build(region, start_year))

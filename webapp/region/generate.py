@@ -103,7 +103,7 @@ def regional_centre(region, password_hash: str) -> Organisation:
     centre = Organisation.create(name=f"Региональный наставнический центр ({region.name})", short_name="РНЦ",
                                  kind="regional_centre", region=region)
     for login, role, full_name in (("region.admin", "regional_admin", "Региональный администратор"),
-                                   ("region.method", "regional_methodologist", "Методист РНЦ")):
+                                   ("region.method", "regional_method", "Методист РНЦ")):
         if not User.select().where(User.login == login).exists():
             user = User.create(organisation=centre, login=login, full_name=full_name, category="teacher",
                                password_hash=password_hash)
