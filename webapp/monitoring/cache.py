@@ -10,6 +10,7 @@ stale entry is never served; each worker process keeps its own small cache.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from collections import OrderedDict
 
 import peewee as pw
@@ -67,10 +68,24 @@ class KeptValues:
 
 
 _kept = KeptValues(MAX_ENTRIES)
+_passing = threading.local()
+
+
+@contextmanager
+def passed_by():
+    """Inside it, ``cached`` computes without fingerprinting or keeping: for a caller that keeps the whole
+    result itself (the region's table reads a hundred schools once; their entries would only push others out)."""
+    _passing.on = True
+    try:
+        yield
+    finally:
+        _passing.on = False
 
 
 def cached(name: str, organisation, compute):
     """``compute()`` once per fingerprint of the organisation's monitoring data."""
+    if getattr(_passing, "on", False):
+        return compute()
     return _kept.get_or_compute((name, fingerprint(organisation)), compute)
 
 

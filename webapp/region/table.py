@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from webapp.models import Organisation
+from webapp.monitoring import cache
 from webapp.monitoring.statistics import ITEM_ORDER
 from webapp.region import figures, suppression
 from webapp.region.figures import COUNT_KEYS, ROW_GROUPS, RATE_STAGES
@@ -57,8 +58,9 @@ def municipality_label(name: str) -> str:
 
 
 def build(region, start_year: int) -> RegionTable:
-    by_school: list[tuple[Organisation, figures.Figures]] = [
-        (school, figures.of_school(school, start_year)) for school in schools_of(region)]
+    with cache.passed_by():  # the whole table is kept (webapp.region.cache); per-school entries would not help
+        by_school: list[tuple[Organisation, figures.Figures]] = [
+            (school, figures.of_school(school, start_year)) for school in schools_of(region)]
     municipalities: dict[str, figures.Figures] = {}
     total = figures.Figures()
     for school, f in by_school:
