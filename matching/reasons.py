@@ -1,4 +1,5 @@
-"""Why a pair is not allowed and why a mentee got no mentor: codes and their Russian words.
+"""Why a pair is not allowed and why a mentee got no mentor: codes and their Russian words; why a
+suggested mentor suits (:func:`top_reasons`: codes only, the web templates word them).
 
 Plain data, cheap to import. The library returns the codes; the words here serve plain use of the
 library and are the web application's catalogue message ids (``bin/update-translations`` extracts
@@ -32,3 +33,21 @@ UNMATCHED_REASONS_RU = {
     "below_min_score": "Все допустимые наставники ниже минимального порога совпадения.",
     "capacity_exhausted": "Места у подходящих наставников уже заняты другими наставляемыми.",
 }
+
+#: Why a suggested mentor suits the mentee, one reason per score component (component key → code).
+MATCH_REASONS = {
+    "problems": "covers_requests",
+    "text": "similar_descriptions",
+    "subjects": "shared_subjects",
+    "availability": "shared_time",
+    "format": "same_format",
+}
+
+
+def top_reasons(explanation, n: int = 3) -> list[str]:
+    """Codes of the ``n`` strongest reasons of an explanation (its dict form, as stored): the
+    components that brought points, most points first. Unknown components are skipped."""
+    parts = [c for c in (explanation or {}).get("components") or ()
+             if isinstance(c, dict) and c.get("key") in MATCH_REASONS and (c.get("points") or 0) > 0]
+    parts.sort(key=lambda c: -c["points"])
+    return [MATCH_REASONS[c["key"]] for c in parts[:n]]

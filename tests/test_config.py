@@ -40,6 +40,8 @@ def test_each_setting_comes_from_the_environment(setting, tmp_path, monkeypatch)
     if setting.name == "DATABASE_URL":
         value = f"sqlite:///{tmp_path / 'env.sqlite3'}"
     monkeypatch.setenv(setting.name, value)
+    if setting.name == "SERVERS":  # several servers start only with a shared key (tests/tasks/test_servers.py)
+        monkeypatch.setenv("SECRET_KEY", "k" * 64)
     app = create_app({"TESTING": True}) if setting.name == "DATABASE_URL" else \
         create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
     expected = value if setting.name == "DATABASE_URL" else EXPECTED[_kind(setting)]

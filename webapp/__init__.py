@@ -22,17 +22,20 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)  # database, key: the app's alone
 
-    from webapp.config import default_config, from_environment, load_secret_key
+    from webapp.config import check_servers, default_config, from_environment, load_secret_key
     app.config.from_mapping(default_config(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_mapping(from_environment())
     if test_config:
         app.config.from_mapping(test_config)
+    check_servers(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     from webapp import access, auth, db, errors, i18n, input_text, security_headers
     db.init_app(app)
+    from webapp.tasks import queue
+    queue.init_app(app)
     csrf.init_app(app)
     Htmx(app)
     input_text.init_app(app)

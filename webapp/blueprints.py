@@ -29,6 +29,8 @@ def register_all(app) -> None:
     app.register_blueprint(ops_bp)
     from webapp.documents.views import bp as documents_bp
     app.register_blueprint(documents_bp)
+    from webapp.tasks.views import bp as tasks_bp
+    app.register_blueprint(tasks_bp)
     from webapp.region.pool_views import bp as pool_bp
     from webapp.region.practice_views import bp as regional_practices_bp
     from webapp.region.views import bp as region_bp

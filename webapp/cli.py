@@ -126,12 +126,22 @@ def serve_command(host, port, workers):
             click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
     click.echo("Остановить: Ctrl+C")
     release_all()  # no connection of this process is carried into the workers
-    serving.serve(create_app, host=host, port=port, workers=workers)
+    worker = None
+    if current_app.config["EMBEDDED_WORKER"]:
+        from webapp.tasks import embedded
+        worker = embedded.EmbeddedWorker()
+        click.echo("  фоновые задачи выполняет обработчик, запущенный рядом с сервером")
+    try:
+        serving.serve(create_app, host=host, port=port, workers=workers)
+    finally:
+        if worker is not None:
+            worker.stop()
 
 
 def init_app(app) -> None:
+    from webapp.tasks.worker import worker_command
     for command in (init_db_command, db_version_command, create_admin_command, load_demo_command, serve_command,
-                    generate_region_command, load_region_demo_command):
+                    worker_command, generate_region_command, load_region_demo_command):
         app.cli.add_command(command)
     from webapp.ops.cli import COMMANDS as OPS_COMMANDS
     for command in OPS_COMMANDS:

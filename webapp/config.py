@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import secrets
+
+import click
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -61,13 +63,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
     Setting("WORKERS", parse_int, _const(2)),
+    # background tasks on the queue (issue 11)
+    Setting("EMBEDDED_WORKER", parse_bool, _const(True)),   # `serve` starts a worker beside the server
+    Setting("WORKER_THREADS", parse_int, _const(1)),        # tasks one worker process runs at once
+    Setting("TASK_HEARTBEAT_SECONDS", parse_int, _const(10)),
+    Setting("TASK_STALE_SECONDS", parse_int, _const(45)),   # no heartbeat this long: the task is failed
+    Setting("TASK_POLL_SECONDS", parse_int, _const(2)),     # longest wait of an idle worker between looks
+    # several app servers (issue 11)
+    Setting("SERVERS", parse_int, _const(1)),
     # self-hosting: backups, HTTPS behind a proxy, the health page
     Setting("BACKUP_FOLDER", str, lambda inst: str(Path(inst) / "backups")),
     Setting("BACKUP_KEEP_DAILY", parse_int, _const(7)),
     Setting("BACKUP_KEEP_WEEKLY", parse_int, _const(4)),
     Setting("BACKUP_INTERVAL_HOURS", parse_int, _const(24)),
     Setting("BEHIND_HTTPS_PROXY", parse_bool, _const(False)),
-    Setting("TRUSTED_PROXIES", parse_int, _const(1)),
+    Setting("TRUSTED_PROXIES", parse_int, _const(0)),  # 0: none (1 when BEHIND_HTTPS_PROXY is on)
     Setting("UPLOAD_QUOTA", parse_int, _const(2 * 1024 * 1024 * 1024)),
     # hardening (issue 12)
     Setting("UPLOAD_FILES_PER_DAY", parse_int, _const(20)),
@@ -87,8 +97,9 @@ FIXED = {
 }
 
 
-class SettingError(ValueError):
-    """A setting in the environment that cannot be read as its type."""
+class SettingError(click.ClickException, ValueError):
+    """A setting that cannot be used (not of its type, or missing where required): a command line
+    prints it as one clear line and exits 1 instead of a traceback."""
 
 
 def default_config(instance_path: str) -> dict:
@@ -110,6 +121,23 @@ def from_environment(environ=os.environ) -> dict:
         except ValueError as exc:
             raise SettingError(f"{setting.name}: {exc}") from None
     return found
+
+
+MIN_SHARED_KEY = 32
+
+
+def check_servers(config: dict) -> None:
+    """Several app servers must sign sessions with one key given to all of them: a key generated
+    into each server's instance folder would log people out whenever the balancer switched server."""
+    servers = config.get("SERVERS") or 1
+    if servers < 1:
+        raise SettingError(f"SERVERS: должно быть 1 или больше, указано {servers}")
+    key = config.get("SECRET_KEY")
+    if servers > 1 and (not key or len(str(key)) < MIN_SHARED_KEY):
+        raise SettingError(
+            f"SERVERS={servers}: задайте SECRET_KEY в окружении (или в instance/config.py) одинаковым на всех "
+            f"серверах, не короче {MIN_SHARED_KEY} символов, например вывод команды "
+            "python3 -c 'import secrets; print(secrets.token_hex(32))'. Без него серверы не запускаются.")
 
 
 def load_secret_key(instance_path: str) -> str:

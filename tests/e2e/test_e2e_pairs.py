@@ -14,43 +14,61 @@ def _mentor_name() -> str:
     return next(p["full_name"] for p in people() if "mentor" in p["roles"] and p["category"] == "teacher")
 
 
-def _pair_of(row) -> tuple[str, str]:
-    mentee = row.locator("td").nth(1).locator("a").inner_text().strip()
-    mentor = row.locator("td").nth(2).inner_text().strip().splitlines()[0].strip()
-    return mentor, mentee
+def _names(card) -> tuple[str, str]:
+    """(mentor, mentee) of a card's proposal."""
+    return (card.locator(".proposal strong").first.inner_text().strip(),
+            card.locator("h2 a").inner_text().strip())
 
 
-def test_coordinator_confirms_pairs_and_the_mentor_logs_a_meeting(page, server, login, tmp_path):
+def test_coordinator_reviews_cards_approves_and_the_mentor_logs_a_meeting(page, server, login, tmp_path):
     mentor_name = _mentor_name()
     login("kurator")
     page.goto(f"{server}/matching")
     # the demo school must have people in the banks (questionnaires and consents of the demo)
     expect(page.get_by_text(re.compile(r"В банке: наставников — [1-9]"))).to_be_visible()
+    # a preset in words; the numbers wait under «Дополнительно»
+    expect(page.locator("#w_problems")).to_be_hidden()
+    page.get_by_label("Главное — запросы").check()
     page.get_by_role("button", name="Запустить подбор").click()
-    expect(page.get_by_role("button", name="Принять отмеченные")).to_be_visible(timeout=30000)
+    expect(page.get_by_role("link", name="Утвердить все предложенные")).to_be_visible(timeout=30000)
+    expect(page.locator("[data-preset]")).to_have_text("Главное — запросы")
+    expect(page.locator(".mentee-card li[data-reason]").first).to_be_visible()
 
-    rows = page.locator("#suggestions tbody tr")
-    mentor_row = rows.filter(has_text=mentor_name).filter(has=page.locator("input[type=checkbox]")).first
-    expect(mentor_row).to_be_visible()
-    first = _pair_of(mentor_row)
+    # approve all (a confirmation page first), then undo it
+    page.get_by_role("link", name="Утвердить все предложенные").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Утвердить все предложенные пары?")
+    page.get_by_role("button", name="Да, утвердить").click()
+    expect(page.locator(".bulk-actions")).to_contain_text("одним действием")
+    page.locator(".bulk-actions").get_by_role("button", name="Отменить утверждение").click()
+    expect(page.get_by_text(re.compile("Утверждение отменено: .* снова ждут решения"))).to_be_visible()
+    expect(page.locator(".mentee-card[data-state=approved]")).to_have_count(0)
 
-    # read the explanation of that suggestion
-    mentor_row.locator("td").nth(1).locator("a").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(first[1])
-    expect(page.get_by_text("Из чего складывается балл").first).to_be_visible()
-    expect(page.locator("#mentee-review .profile").first).to_contain_text(first[1])
-    page.go_back()
-    expect(page.get_by_role("button", name="Принять отмеченные")).to_be_visible()
+    # the demo mentor: approve his proposal, or choose him among a mentee's other candidates
+    review = page.url.split("?")[0]
+    page.goto(f"{review}?show=waiting&q={mentor_name}")
+    card = page.locator(".mentee-card[data-state=waiting]").first
+    mentee_id = card.get_attribute("id")
+    if mentor_name in card.locator(".proposal strong").first.inner_text():
+        card.get_by_role("button", name="Утвердить").click()
+    else:
+        card.get_by_role("link", name="Выбрать другого").click()
+        choice = card.locator(".alternative").filter(has_text=mentor_name).first
+        expect(choice).to_be_visible()
+        choice.get_by_role("button", name="Выбрать").click()
+    card = page.locator(f"#{mentee_id}")
+    expect(card).to_have_attribute("data-state", "approved")
+    expect(card).to_contain_text("утверждена")
+    first = _names(card)
+    assert first[0] == mentor_name
 
-    rows = page.locator("#suggestions tbody tr")
-    mentor_row = rows.filter(has_text=mentor_name).filter(has=page.locator("input[type=checkbox]")).first
-    other_row = (rows.filter(has=page.locator("input[type=checkbox]")).filter(has_not_text=mentor_name)
-                 .filter(has_not_text=first[1]).first)
-    second = _pair_of(other_row)
-    mentor_row.locator("input[type=checkbox]").check()
-    other_row.locator("input[type=checkbox]").check()
-    page.get_by_role("button", name="Принять отмеченные").click()
-    expect(page.locator("#run-review")).to_contain_text("Подтверждено пар: 2")
+    # another mentee's proposal, approved from its card
+    page.goto(f"{review}?show=waiting")
+    other = (page.locator(".mentee-card[data-state=waiting]").filter(has=page.locator(".proposal"))
+             .filter(has_not_text=mentor_name).first)
+    other_id = other.get_attribute("id")
+    second = _names(other)
+    other.get_by_role("button", name="Утвердить").click()
+    expect(page.locator(f"#{other_id}")).to_have_attribute("data-state", "approved")
 
     # the order lists exactly the confirmed pairs
     page.goto(f"{server}/pairs/order")

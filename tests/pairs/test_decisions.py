@@ -1,4 +1,4 @@
-"""Accept, reject, alternatives, bulk, fix and re-run, pairing by hand; conflicts and double accepts."""
+"""Accept, reject, alternatives, keep for a re-run, pairing by hand; conflicts and double accepts."""
 from __future__ import annotations
 
 import pytest
@@ -68,9 +68,9 @@ def test_accept_when_the_mentor_is_full_is_refused_with_the_reason(coordinator, 
     response = coordinator.post(f"/matching/suggestions/{second.id}/accept", follow_redirects=True)
     assert "нет свободных мест" in text(response)
     assert MentoringGroup.select().count() == 1
-    # the table shows the conflict instead of breaking the rule silently
-    page = text(coordinator.get(f"/matching/runs/{run.id}?show=open"))
-    assert "Конфликт" in page and "нет свободных мест" in page
+    # the candidates show the conflict instead of breaking the rule silently
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{people['young3'].id}/alternatives"))
+    assert "нет свободных мест" in page
 
 
 def test_accept_after_consent_revoked_or_account_disabled(coordinator, people, run):
@@ -108,20 +108,6 @@ def test_reject_reason_too_long(coordinator, people, run):
     response = coordinator.post(f"/matching/suggestions/{s.id}/reject", data={"reason": "я" * 501}, follow_redirects=True)
     assert "не длиннее 500" in text(response)
     assert Suggestion.get_by_id(s.id).status == "proposed"
-
-
-def test_bulk_accept(coordinator, people, run):
-    ids = [suggestion(run, people["mentor2"], people["young2"]).id, suggestion(run, people["senior"], people["mentee"]).id]
-    response = coordinator.post(f"/matching/runs/{run.id}/accept", data={"ids": ids}, follow_redirects=True)
-    assert "Подтверждено пар: 2" in text(response)
-    assert len(pairs()) == 2
-
-
-def test_bulk_with_forged_ids(coordinator, people, run):
-    assert coordinator.post(f"/matching/runs/{run.id}/accept", data={"ids": ["x"]}).status_code == 404
-    assert coordinator.post(f"/matching/runs/{run.id}/accept", data={"ids": ["999999"]}).status_code == 404
-    response = coordinator.post(f"/matching/runs/{run.id}/accept", data={}, follow_redirects=True)
-    assert "Отметьте предложения" in text(response)
 
 
 def test_fix_then_rerun_keeps_the_fixed_pair_and_uses_capacity(coordinator, people, run):

@@ -32,11 +32,12 @@ def test_learned_weights_and_ranking_changes(coordinator, people):
     assert abs(sum(learned.values()) - 1) < 0.02
     link = re.search(r'href="(/matching\?[^"]+)"', page).group(1).replace("&amp;", "&")
     form = text(coordinator.get(link))
-    shown = float(re.search(r'name="w_subjects" value="([^"]+)"', form).group(1))
+    shown = float(re.search(r'name="w_subjects" type="text" value="([^"]+)"', form).group(1))
     assert abs(shown - learned["subjects"]) < 0.006
+    assert re.search(r'value="custom" checked', form)  # the learned weights are the coordinator's own
 
 
 def test_bad_weights_in_the_link_are_ignored(coordinator, people):
     page = text(coordinator.get("/matching?w_text=-5&w_subjects=nan&w_format=abc&w_problems=1e308&w_availability=0.7"))
-    values = dict(re.findall(r'name="w_(\w+)" value="([^"]+)"', page))
+    values = dict(re.findall(r'name="w_(\w+)" type="text" value="([^"]+)"', page))
     assert values == {"problems": "0.4", "text": "0.3", "subjects": "0.15", "availability": "0.7", "format": "0.05"}

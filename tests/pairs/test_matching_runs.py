@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import text
 from webapp.models import MatchingRun, Suggestion, UnpairedMentee
 
-DEFAULTS = {"w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
+DEFAULTS = {"preset": "custom", "w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
             "w_format": "0.05", "min_score": "0", "top_k": "3", "objective": "total", "spread": "0",
             "kind": "traditional"}
 
@@ -36,7 +36,7 @@ def test_run_stores_parameters_suggestions_and_the_unmatched(coordinator, people
     # codes are stored, the words come from the catalogue when the page is shown
     assert all(u.code == "capacity_exhausted" and u.reason == "" for u in unmatched)
     page = text(coordinator.get(f"/matching/runs/{run.id}"))
-    assert "Молодой Артём Сергеевич" in page and "Почему" in page
+    assert "Молодой Артём Сергеевич" in page and "Утвердить" in page and "Выбрать другого" in page
     page = text(coordinator.get("/matching/unpaired"))
     assert "Места у подходящих наставников уже заняты другими наставляемыми." in page
     coordinator.post("/language", data={"lang": "en", "next": "/matching/unpaired"})
@@ -144,28 +144,6 @@ def test_an_empty_pool_fails_with_a_clear_message(coordinator, people):
     assert "нет наставляемых" in text(coordinator.get(f"/matching/runs/{run.id}"))
     coordinator.post("/language", data={"lang": "en"})
     assert "no mentees" in text(coordinator.get(f"/matching/runs/{run.id}")).lower()
-
-
-def test_background_run_shows_progress_and_finishes(make_app, db_url):
-    from tests.factories import make_school
-    from tests.pairs.builders import matching_school
-    app = make_app(MATCHING_SYNC=False, MATCHING_INLINE_LIMIT=0)
-    with app.app_context():
-        matching_school(make_school())
-        client = app.test_client()
-        client.post("/login", data={"login": "kurator", "password": "correct-horse-1"})
-        response = start(client)
-        run_id = int(response.location.rsplit("/", 1)[1])
-        import time
-        for _ in range(100):
-            fragment = client.get(f"/matching/runs/{run_id}/status", headers={"HX-Request": "true"})
-            if "HX-Refresh" in fragment.headers:
-                break
-            assert 'hx-trigger="every 1s"' in text(fragment)
-            time.sleep(0.1)
-        assert MatchingRun.get_by_id(run_id).status == "done"
-        page = text(client.get(f"/matching/runs/{run_id}"))
-        assert "Принять отмеченные" in page
 
 
 def test_other_school_cannot_see_a_run(coordinator, people, auth):

@@ -1,12 +1,12 @@
 """The coordinator's banks: tables with active search, the person page, XLSX and DOCX exports."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
 from webapp.access import in_my_school_or_404, staff_only
-from webapp.banks import listing
+from webapp.banks import export_task as bank_export, listing
 from webapp.banks.person import person_context
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
@@ -19,6 +19,7 @@ from webapp.ids import ids_or_404
 from webapp.models import AuditEvent, User
 from webapp.pagination import paginate, parse_page
 from webapp.recognition.services import training_summary
+from webapp.tasks import lifecycle
 from webapp.users.listing import class_names
 
 bp = Blueprint("banks", __name__, url_prefix="/banks")
@@ -50,7 +51,8 @@ def _bank(role: str):
                   teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
                   forms=FORM_LABELS, questionnaire_labels=QUESTIONNAIRE_STATUS_LABELS,
                   consent_labels=CONSENT_STATUS_LABELS,
-                  training=training_summary([u.id for u in page.items]) if role == "mentor" else {})
+                  training=training_summary([u.id for u in page.items]) if role == "mentor" else {},
+                  export_in_background=page.total > bank_export.BACKGROUND_FROM)
 
 
 def _selected_or_filtered(role: str) -> list[User]:
@@ -101,6 +103,29 @@ def mentors_xlsx():
 @staff_only
 def mentees_xlsx():
     return _xlsx("mentee")
+
+
+def _export_task(role: str):
+    """A large bank's XLSX built by a worker: the coordinator follows it on the task's page."""
+    org = current_user.organisation
+    filters = listing.BankFilters.from_args(request.form, subjects=listing.subjects_of(org, role),
+                                            class_names=class_names(org))
+    task, _ = lifecycle.submit(bank_export.KIND_NAME, request_key=request.form.get("request_key", ""),
+                               organisation=org, author=current_user,
+                               params={"role": role, "filters": filters.as_args()})
+    return redirect(url_for("tasks.show", task_id=task.id), 303)
+
+
+@bp.route("/mentors/export-task", methods=["POST"])
+@staff_only
+def mentors_export_task():
+    return _export_task("mentor")
+
+
+@bp.route("/mentees/export-task", methods=["POST"])
+@staff_only
+def mentees_export_task():
+    return _export_task("mentee")
 
 
 @bp.route("/mentors/consent-forms.docx")

@@ -44,6 +44,17 @@ class MatchingRun(BaseModel):
         return self.status in (DONE, FAILED)
 
 
+class Approval(BaseModel):
+    """One «Утвердить» of the coordinator: a single pair (``bulk`` False) or all proposed pairs of a run.
+    Undone as a whole (``undone_at``) until an order lists the pairs."""
+    run = pw.ForeignKeyField(MatchingRun, backref="approvals", on_delete="CASCADE")
+    actor = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    bulk = pw.BooleanField(default=False)
+    created_at = pw.DateTimeField(default=dt.datetime.now)
+    undone_at = pw.DateTimeField(null=True)
+    undone_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+
+
 class Suggestion(BaseModel):
     run = pw.ForeignKeyField(MatchingRun, backref="suggestions", on_delete="CASCADE")
     mentor = pw.ForeignKeyField(User, backref="+", on_delete="CASCADE")
@@ -59,6 +70,7 @@ class Suggestion(BaseModel):
     group = pw.ForeignKeyField(MentoringGroup, null=True, on_delete="SET NULL", backref="suggestions")
     decided_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     decided_at = pw.DateTimeField(null=True)
+    approval = pw.ForeignKeyField(Approval, null=True, on_delete="SET NULL", backref="suggestions")  # migration 14
 
     class Meta:
         indexes = ((("run", "mentor", "mentee", "problem"), True),)

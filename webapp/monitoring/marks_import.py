@@ -40,13 +40,13 @@ class MarksImportError(UserError):
     """The file or the mapping as a whole cannot be used."""
 
 
-def _folder(instance_path: str) -> Path:
-    folder = Path(instance_path) / "imports"
+def _folder(storage: str) -> Path:
+    folder = Path(storage) / "imports"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
-def read_upload(organisation_id: int, filename: str, raw: bytes, instance_path: str) -> str:
+def read_upload(organisation_id: int, filename: str, raw: bytes, storage: str) -> str:
     """Read the file, keep its rows for the mapping step; returns the token naming them."""
     if len(raw) > MAX_FILE:
         raise MarksImportError("Файл больше %(mb)s МБ.", mb=MAX_FILE // (1024 * 1024))
@@ -56,13 +56,13 @@ def read_upload(organisation_id: int, filename: str, raw: bytes, instance_path: 
     if len(rows) > MAX_ROWS + 1:
         raise MarksImportError("Слишком много строк: не более %(limit)s за один раз.", limit=MAX_ROWS)
     token = secrets.token_hex(16)
-    (_folder(instance_path) / f"{token}.json").write_text(
+    (_folder(storage) / f"{token}.json").write_text(
         json.dumps({"organisation": organisation_id, "rows": rows}, ensure_ascii=False), encoding="utf-8")
     return token
 
 
-def load_rows(organisation_id: int, token: str, instance_path: str) -> list[list[str]]:
-    path = _folder(instance_path) / f"{token}.json" if TOKEN.match(token or "") else None
+def load_rows(organisation_id: int, token: str, storage: str) -> list[list[str]]:
+    path = _folder(storage) / f"{token}.json" if TOKEN.match(token or "") else None
     if path is None or not path.exists():
         raise MarksImportError("Загруженный файл не найден: загрузите его ещё раз.")
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -71,9 +71,9 @@ def load_rows(organisation_id: int, token: str, instance_path: str) -> list[list
     return data["rows"]
 
 
-def forget(token: str, instance_path: str) -> None:
+def forget(token: str, storage: str) -> None:
     if TOKEN.match(token or ""):
-        (_folder(instance_path) / f"{token}.json").unlink(missing_ok=True)
+        (_folder(storage) / f"{token}.json").unlink(missing_ok=True)
 
 
 def guess(header: list[str]) -> dict[str, int]:

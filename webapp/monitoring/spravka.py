@@ -184,7 +184,7 @@ def build_docx(data: Data) -> BytesIO:
                                              f"({p.plan_on_time.part} из {p.plan_on_time.whole})"],
         ["Встреч в месяц на пару (по журналу встреч)", "недостаточно данных" if p.meetings_per_month is None
          else num(p.meetings_per_month)],
-        ["Дней от запроса до закрепления пары (медиана)", "недостаточно данных" if p.days_to_pair is None
+        ["Дней от запроса до утверждения пары (медиана)", "недостаточно данных" if p.days_to_pair is None
          else f"{int(p.days_to_pair)} (n = {p.days_to_pair_n})"],
         ["Наставляемые без пары", f"{pct(p.without_pair.part, p.without_pair.whole, 'недостаточно данных')} "
                                   f"({p.without_pair.part} из {p.without_pair.whole})"],

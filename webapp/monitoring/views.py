@@ -279,11 +279,11 @@ def marks_import():
         if request.method == "POST" and not token:
             if upload.validate_on_submit():
                 data = upload.file.data
-                token = importer.read_upload(org.id, data.filename, data.read(), current_app.instance_path)
+                token = importer.read_upload(org.id, data.filename, data.read(), current_app.config["UPLOAD_FOLDER"])
             else:
                 status = 400
         if token:
-            rows = importer.load_rows(org.id, token, current_app.instance_path)
+            rows = importer.load_rows(org.id, token, current_app.config["UPLOAD_FOLDER"])
             header = rows[0]
             mapping = MarksMappingForm(formdata=request.form if "person" in request.form else None)
             mapping.set_columns(header)
@@ -296,7 +296,7 @@ def marks_import():
                 checked = importer.check(org, rows, columns)
                 if request.form.get("confirm") == "1":
                     stored = importer.apply(org, checked, year.start_year, mapping.moment.data)
-                    importer.forget(token, current_app.instance_path)
+                    importer.forget(token, current_app.config["UPLOAD_FOLDER"])
             else:
                 status = 400
     except UserError as exc:  # the file or the mapping as a whole (MarksImportError, ImportFileError)

@@ -11,6 +11,7 @@ from webapp import migrations
 from webapp.ops import engines, error_clock, status
 from webapp.ops.archive import list_archives
 from webapp.ops.backup import app_version
+from webapp.tasks.status import QueueState, queue_state
 
 STALE_AFTER = dt.timedelta(days=1)
 
@@ -39,7 +40,7 @@ class Health:
     backup: Backup
     mail_configured: bool
     last_error_at: dt.datetime | None
-    tasks_running: int = 0
+    queue: "QueueState | None" = None
     tasks_cut_off: int = 0
     instance_private: bool = True
 
@@ -67,21 +68,23 @@ class Health:
             codes.append("backup_stale")
         if self.tasks_cut_off:
             codes.append("tasks_cut_off")
+        if self.queue is not None and self.queue.no_worker:
+            codes.append("no_worker")
         if not self.instance_private:
             codes.append("instance_open")
         return codes
 
 
-def background_tasks(now: dt.datetime) -> tuple[int, int]:
-    """Matching runs work in threads of the web process (there is no separate worker): how many
-    run now, and how many were left queued or running by a restart (all schools together)."""
-    from webapp.models import MatchingRun
+def runs_cut_off(now: dt.datetime) -> int:
+    """Matching runs left queued or running with no background task behind them (run inside a
+    request that a restart cut off, or by a version before the queue), all schools together."""
+    from webapp.models import BackgroundTask, MatchingRun
     from webapp.models.pairing import QUEUED, RUNNING
     from webapp.pairing import runs
-    live = set(runs._LIVE)
-    unfinished = MatchingRun.select(MatchingRun.id).where(MatchingRun.status.in_([QUEUED, RUNNING]),
-                                                          MatchingRun.created_at < now - runs.STALE_AFTER)
-    return len(live), sum(1 for run in unfinished if run.id not in live)
+    with_task = BackgroundTask.select(BackgroundTask.target_id).where(BackgroundTask.kind == "matching_run")
+    return MatchingRun.select().where(MatchingRun.status.in_([QUEUED, RUNNING]),
+                                      MatchingRun.created_at < now - runs.STALE_AFTER,
+                                      MatchingRun.id.not_in(with_task)).count()
 
 
 def backup_state(folder: Path, now: dt.datetime) -> Backup:
@@ -122,7 +125,8 @@ def collect(app, db: pw.Database, now: dt.datetime | None = None) -> Health:
         backup=backup_state(Path(config["BACKUP_FOLDER"]), now),
         mail_configured=bool(config.get("MAIL_SERVER")),
         last_error_at=error_clock.last_error_at(app),
-        **dict(zip(("tasks_running", "tasks_cut_off"), background_tasks(now))),
+        queue=queue_state(config, now),
+        tasks_cut_off=runs_cut_off(now),
         instance_private=_private(Path(app.instance_path)),
     )
 
@@ -151,4 +155,5 @@ WARNING_MESSAGES = {
     "backup_stale": "Резервной копии моложе суток нет.",
     "instance_open": "Папку instance с базой данных и ключом могут читать другие пользователи: chmod 700 на неё.",
     "tasks_cut_off": "Есть подборы пар, прерванные перезапуском сервера: их нужно запустить снова.",
+    "no_worker": "Фоновые задачи ждут в очереди, но ни один обработчик (flask worker) не работает.",
 }

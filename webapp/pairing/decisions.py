@@ -1,5 +1,5 @@
-"""The coordinator's decisions on suggestions: accept (a pair or group results), reject, fix,
-pair by hand. Every rule is checked inside the transaction; a broken one is a PairingError with a
+"""The coordinator's decisions on suggestions: accept (a pair or group results), reject, keep for a
+re-run, pair by hand. Every rule is checked inside the transaction; a broken one is a PairingError with a
 Russian sentence and nothing changes."""
 from __future__ import annotations
 
@@ -28,35 +28,49 @@ class PairingError(UserError):
     """A decision breaks a rule; the message is for the coordinator."""
 
 
-def _mentee_paired_for(mentee_id: int, problem: str) -> bool:
-    rows = (GroupMember.select(GroupMember.group).join(MentoringGroup)
-            .where((GroupMember.user == mentee_id) & (GroupMember.role == "mentee")
-                   & (MentoringGroup.status == ACTIVE)))
-    groups = [r.group_id for r in rows]
-    if not groups:
+def _paired_areas(mentee_ids) -> dict[int, set[str]]:
+    """The areas each mentee already has a mentor for in an active pair or group ("" = every area)."""
+    rows = list(GroupMember.select(GroupMember.user, GroupMember.group).join(MentoringGroup)
+                .where(GroupMember.user.in_(list(mentee_ids)) & (GroupMember.role == "mentee")
+                       & (MentoringGroup.status == ACTIVE)))
+    if not rows:
+        return {}
+    areas_of_group: dict[int, set[str]] = {}
+    for m in GroupMember.select(GroupMember.group, GroupMember.area).where(
+            GroupMember.group.in_([r.group_id for r in rows]) & (GroupMember.role == "mentor")):
+        areas_of_group.setdefault(m.group_id, set()).add(m.area)
+    found: dict[int, set[str]] = {}
+    for r in rows:
+        found.setdefault(r.user_id, set()).update(areas_of_group.get(r.group_id, set()) or {""})
+    return found
+
+
+def _mentee_paired_for(mentee_id: int, problem: str, paired=None) -> bool:
+    areas = (paired if paired is not None else _paired_areas([mentee_id])).get(mentee_id)
+    if not areas:
         return False
-    if not problem:
-        return True
-    areas = {m.area for m in GroupMember.select(GroupMember.area)
-             .where(GroupMember.group.in_(groups) & (GroupMember.role == "mentor"))}
-    return "" in areas or problem in areas
+    return not problem or "" in areas or problem in areas
 
 
-def conflicts(suggestion: Suggestion, *, capacities=None, loads=None) -> list[str]:
-    """Why accepting this suggestion now would break a rule (empty list: it may be accepted)."""
+def conflicts(suggestion: Suggestion, *, capacities=None, loads=None, banks=None, paired=None) -> list[str]:
+    """Why accepting this suggestion now would break a rule (empty list: it may be accepted). ``banks``
+    ({"mentor": ids, "mentee": ids} in the banks) and ``paired`` (:func:`_paired_areas`) are read once for many."""
     found = []
     mentor, mentee = suggestion.mentor, suggestion.mentee
+
+    def in_bank(user, role):
+        return user.id in banks[role] if banks is not None else adapter.in_bank(user, role)
     if not mentor.is_active:
         found.append(_("Учётная запись наставника %(name)s отключена.", name=mentor.full_name))
-    elif not adapter.in_bank(mentor, "mentor"):
+    elif not in_bank(mentor, "mentor"):
         found.append(_("Наставник %(name)s вне банка наставников (нет действующих согласий).",
                         name=mentor.full_name))
     if not mentee.is_active:
         found.append(_("Учётная запись наставляемого %(name)s отключена.", name=mentee.full_name))
-    elif not adapter.in_bank(mentee, "mentee"):
+    elif not in_bank(mentee, "mentee"):
         found.append(_("Наставляемый %(name)s вне банка наставляемых (нет действующих согласий).",
                         name=mentee.full_name))
-    if _mentee_paired_for(mentee.id, suggestion.problem):
+    if _mentee_paired_for(mentee.id, suggestion.problem, paired):
         found.append(_("У наставляемого %(name)s уже есть наставник по этому направлению.", name=mentee.full_name))
     capacity = (capacities or {}).get(mentor.id)
     if capacity is None:
@@ -78,7 +92,12 @@ def conflicts_for(suggestions) -> dict[int, list[str]]:
     capacities = adapter.capacities(mentor_ids)
     loads = adapter.mentor_loads(items[0].run.organisation_id, mentor_ids)
     loads = {m: loads.get(m, 0) for m in mentor_ids}
-    return {s.id: conflicts(s, capacities=capacities, loads=loads) for s in items}
+    organisation = items[0].run.organisation_id
+    mentee_ids = list({s.mentee_id for s in items})
+    banks = {"mentor": {u.id for u in adapter.bank_members(organisation, "mentor").where(User.id.in_(mentor_ids))},
+             "mentee": {u.id for u in adapter.bank_members(organisation, "mentee").where(User.id.in_(mentee_ids))}}
+    paired = _paired_areas(mentee_ids)
+    return {s.id: conflicts(s, capacities=capacities, loads=loads, banks=banks, paired=paired) for s in items}
 
 
 def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tuple[MentoringGroup, bool]:
@@ -105,17 +124,18 @@ def _group_for(suggestion: Suggestion, params: RunParameters, form: str) -> tupl
     return group, True
 
 
-def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
-    """Accept a proposed suggestion; returns the pair or group. Twice-sent accepts make one pair."""
+def accept(suggestion_id: int, organisation, actor, approval=None) -> MentoringGroup:
+    """Accept a proposed suggestion; returns the pair or group. Twice-sent accepts make one pair.
+    ``approval`` (webapp.pairing.approvals) is recorded on it and on the candidates it closes."""
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         problems = conflicts(suggestion)
         if problems:
             raise PairingError("%(problems)s Пара не создана.", problems=" ".join(problems))
         # compare-and-set: only one of two concurrent accepts changes the row
-        changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now())
+        changed = (Suggestion.update(status=ACCEPTED, decided_by=actor, decided_at=dt.datetime.now(), approval=approval)
                    .where((Suggestion.id == suggestion.id) & (Suggestion.status == PROPOSED)).execute())
         if changed != 1:
             raise PairingError("Это предложение уже принято или отклонено. Обновите страницу.")
@@ -138,7 +158,7 @@ def accept(suggestion_id: int, organisation, actor) -> MentoringGroup:
                   & (Suggestion.status == PROPOSED) & (Suggestion.id != suggestion.id))
         if suggestion.problem:
             others &= (Suggestion.problem == suggestion.problem)
-        Suggestion.update(status=SUPERSEDED).where(others).execute()
+        Suggestion.update(status=SUPERSEDED, approval=approval).where(others).execute()
         UnpairedMentee.delete().where((UnpairedMentee.organisation == organisation)
                                       & (UnpairedMentee.mentee == suggestion.mentee)).execute()
     _announce(group, suggestion.mentor, suggestion.mentee)
@@ -165,7 +185,8 @@ def _status_message(suggestion: Suggestion) -> str:
     }.get(suggestion.status, "Это предложение нельзя принять.")
 
 
-def _get(suggestion_id: int, organisation) -> Suggestion:
+def suggestion_in(suggestion_id: int, organisation) -> Suggestion:
+    """The suggestion if its run belongs to this organisation (else 404)."""
     from flask import abort
     from webapp.models import MatchingRun
     suggestion = (Suggestion.select(Suggestion, MatchingRun).join(MatchingRun)
@@ -180,7 +201,7 @@ def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggest
     if len(reason) > REASON_MAX:
         raise PairingError("Причина отклонения — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         (Suggestion.update(status=REJECTED, reject_reason=reason, decided_by=actor, decided_at=dt.datetime.now(),
@@ -191,22 +212,23 @@ def reject(suggestion_id: int, organisation, actor, reason: str = "") -> Suggest
 
 def toggle_fixed(suggestion_id: int, organisation) -> Suggestion:
     with database.atomic():
-        suggestion = _get(suggestion_id, organisation)
+        suggestion = suggestion_in(suggestion_id, organisation)
         if suggestion.status != PROPOSED:
             raise PairingError(_status_message(suggestion))
         if not suggestion.fixed:
             problems = conflicts(suggestion)
             if problems:
-                raise PairingError("%(problems)s Закрепить пару нельзя.", problems=" ".join(problems))
+                raise PairingError("%(problems)s Сохранить пару для повторного подбора нельзя.",
+                                   problems=" ".join(problems))
         Suggestion.update(fixed=not suggestion.fixed).where(Suggestion.id == suggestion.id).execute()
     return Suggestion.get_by_id(suggestion.id)
 
 
-def bulk_accept(ids, organisation, actor) -> tuple[int, list[str]]:
+def bulk_accept(ids, organisation, actor, approval=None) -> tuple[int, list[str]]:
     accepted, errors = 0, []
     for suggestion_id in ids:
         try:
-            accept(suggestion_id, organisation, actor)
+            accept(suggestion_id, organisation, actor, approval=approval)
             accepted += 1
         except PairingError as exc:
             s = Suggestion.get_or_none(Suggestion.id == suggestion_id)
@@ -245,7 +267,8 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
         else:
             suggestion = Suggestion.create(run=run, mentor=mentor, mentee=mentee, score=explanation.score, rank=0,
                                            explanation_json=json.dumps(explanation.to_dict(), ensure_ascii=False))
-    accept(suggestion.id, organisation, actor)
+    from webapp.pairing.approvals import approve_one
+    approve_one(suggestion.id, organisation, actor)
     return Suggestion.get_by_id(suggestion.id)
 
 

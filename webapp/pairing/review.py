@@ -1,78 +1,21 @@
-"""What the coordinator reads when reviewing a run: the suggestions table, a mentee's candidates,
-side-by-side profiles."""
+"""What the coordinator reads about a mentee's candidates: side-by-side profiles and explanations
+(the run's cards are webapp.pairing.cards)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from matching.catalogue import AVAILABILITY_SLOTS, FORM_LABELS, FORMATS, PROBLEMS
-from webapp.db import contains
 from webapp.models import MatchingRun, Suggestion, User
-from webapp.models.pairing import SUGGESTION_STATUSES
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE
-from webapp.pagination import Page, paginate_list, parse_page
 from webapp.pairing.decisions import conflicts_for
 from webapp.pairing.parameters import COMPONENT_LABELS
+from webapp.pairing.presets import PRESET_LABELS
+from matching.reasons import top_reasons
 from webapp.pairing.wording import SYNONYM_GROUP_LABELS, TEXT_NOTE_LABELS, unmatched_reason
 from webapp.questionnaires.features import profile_features
 
 STATUS_LABELS = {"proposed": "предложено", "accepted": "принято", "rejected": "отклонено",
                  "superseded": "неактуально"}
-SHOW = ("open", "all", "assigned", "conflicts") + SUGGESTION_STATUSES
-
-
-#: Suggestions per page of a run's review (a page stays well under 100 KB of HTML).
-REVIEW_PAGE_SIZE = 20
-
-
-@dataclass
-class ReviewFilters:
-    show: str = "assigned"
-    q: str = ""
-    page: int = 1
-
-    @classmethod
-    def from_args(cls, args) -> "ReviewFilters":
-        show = (args.get("show") or "assigned").strip()
-        return cls(show=show if show in SHOW else "assigned", q=(args.get("q") or "").strip()[:100],
-                   page=parse_page(args.get("page")))
-
-    def as_args(self, *, with_page: bool = True) -> dict:
-        """The filters for a link or redirect (the page only when it is not the first)."""
-        args = {k: v for k, v in (("show", self.show), ("q", self.q)) if v}
-        if with_page and self.page > 1:
-            args["page"] = self.page
-        return args
-
-
-def run_suggestions(run: MatchingRun, filters: ReviewFilters):
-    Mentor, Mentee = User.alias(), User.alias()
-    query = (Suggestion.select(Suggestion, Mentor, Mentee)
-             .join(Mentor, on=(Suggestion.mentor == Mentor.id)).switch(Suggestion)
-             .join(Mentee, on=(Suggestion.mentee == Mentee.id))
-             .where(Suggestion.run == run))
-    if filters.show in SUGGESTION_STATUSES:
-        query = query.where(Suggestion.status == filters.show)
-    elif filters.show == "open":
-        query = query.where(Suggestion.status == "proposed")
-    elif filters.show == "assigned":
-        query = query.where(Suggestion.assigned | (Suggestion.status == "accepted") | Suggestion.fixed
-                            | (Suggestion.rank == 0))
-    if filters.q:
-        query = query.where(contains(Mentor.full_name, filters.q) | contains(Mentee.full_name, filters.q))
-    rows = list(query.order_by(Mentee.full_name, Suggestion.mentee, Suggestion.problem, Suggestion.rank == 0,
-                               Suggestion.rank))
-    found = conflicts_for(rows)
-    if filters.show == "conflicts":
-        rows = [s for s in rows if found.get(s.id)]
-    return rows, found
-
-
-def review_page(run: MatchingRun, filters: ReviewFilters) -> tuple[Page, dict]:
-    """One page of the run's suggestions; conflicts are found across the whole run."""
-    rows, found = run_suggestions(run, filters)
-    page = paginate_list(rows, filters.page, REVIEW_PAGE_SIZE)
-    filters.page = page.number
-    return page, found
 
 
 def mentee_suggestions(run: MatchingRun, mentee_id: int):
@@ -120,7 +63,7 @@ def profile_view(user: User, role: str) -> ProfileView:
 
 
 def explanation_context() -> dict:
-    return {"PROBLEMS": PROBLEMS, "FORM_LABELS": FORM_LABELS, "SLOTS": AVAILABILITY_SLOTS,
+    return {"top_reasons": top_reasons, "PRESET_LABELS": PRESET_LABELS, "PROBLEMS": PROBLEMS, "FORM_LABELS": FORM_LABELS, "SLOTS": AVAILABILITY_SLOTS,
             "STATUS_LABELS": STATUS_LABELS, "COMPONENT_LABELS": COMPONENT_LABELS,
             "TEXT_NOTE_LABELS": TEXT_NOTE_LABELS, "SYNONYM_GROUP_LABELS": SYNONYM_GROUP_LABELS,
             "unmatched_reason": unmatched_reason}

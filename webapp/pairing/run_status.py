@@ -25,9 +25,11 @@ ERROR_MESSAGES = {
                   "не подходит под фильтры (или все уже в парах). Проверьте фильтры, анкеты и согласия.",
     "no_mentors": "В банке наставников нет ни одного подходящего наставника с отправленной анкетой. "
                   "Проверьте фильтры, анкеты и согласия.",
-    "fixed_pairs_invalid": "Закреплённые пары нарушают правила подбора или вместимость наставника "
-                           "(%(detail)s). Снимите закрепление и запустите подбор снова.",
+    "fixed_pairs_invalid": "Пары, сохранённые для повторного подбора, нарушают правила подбора или вместимость "
+                           "наставника (%(detail)s). Снимите отметку о сохранении и запустите подбор снова.",
     "interrupted": "Подбор прерван: сервер был перезапущен во время расчёта. Запустите подбор снова.",
+    "worker_lost": "Подбор прерван: обработчик фоновых задач остановился во время расчёта. "
+                   "Нажмите «Повторить подбор», чтобы выполнить его снова.",
     "internal": "Подбор не выполнен из-за внутренней ошибки.",
 }
 
@@ -70,5 +72,13 @@ def step_text(step: str) -> str:
     return str(label) if label is not None else (step or "")
 
 
+#: failures a retry of the same run can cure (its worker died; an internal error)
+RETRYABLE = ("worker_lost", "internal", "interrupted")
+
+
+def retryable(run) -> bool:
+    return run.status == "failed" and error_code(run.error) in RETRYABLE
+
+
 def init_app(app) -> None:
-    app.jinja_env.globals.update(run_step_text=step_text, run_error_text=error_text)
+    app.jinja_env.globals.update(run_step_text=step_text, run_error_text=error_text, run_retryable=retryable)

@@ -1,14 +1,13 @@
 """Matching runs: choose the pool, call :mod:`matching`, store suggestions and the unmatched.
 
-``start_run`` stores the run (status «queued») and executes it inline or in a background
-thread (``MATCHING_SYNC`` config, or a pool smaller than ``MATCHING_INLINE_LIMIT`` people); the
-run page polls its status row.
+``start_run`` stores the run (status «queued») and executes it inline (``MATCHING_SYNC``, or a pool
+of at most ``MATCHING_INLINE_LIMIT`` people) or as a background task on the queue, run by a worker
+process (:mod:`webapp.pairing.run_task`); the run page polls its status row from any app server.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 
 from flask import current_app
 
@@ -18,6 +17,8 @@ from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPER
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import RunParameters
 from webapp.pairing.run_status import RunError, stored_error
+from webapp.tasks import lifecycle
+from webapp.tasks.queue import PASSING_FAULTS
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE, SUBMITTED
 from webapp.questionnaires.features import profile_features
 
@@ -58,63 +59,82 @@ def mentee_pool(organisation, params: RunParameters) -> list[User]:
     return _with_submitted(pool, MENTEE_REQUEST)
 
 
-def start_run(organisation, params: RunParameters, author, parent: MatchingRun | None = None) -> MatchingRun:
-    run = MatchingRun.create(organisation=organisation, author=author, parent=parent,
-                             parameters_json=json.dumps(params.to_dict(), ensure_ascii=False), status=QUEUED,
-                             step="queued")
+def start_run(organisation, params: RunParameters, author, parent: MatchingRun | None = None,
+              request_key: str = "") -> MatchingRun:
+    """Store the run and start it; the same ``request_key`` again gives back the run it started."""
     app = current_app._get_current_object()
-    inline = app.config.get("MATCHING_SYNC")
-    if inline is None:
+    inline, limit = app.config.get("MATCHING_SYNC"), app.config.get("MATCHING_INLINE_LIMIT") or 0
+    if not inline and limit:
         size = adapter.bank_members(organisation, "mentee").count() + adapter.bank_members(organisation, "mentor").count()
-        inline = size <= app.config.get("MATCHING_INLINE_LIMIT", 0)
+        inline = size <= limit
+
+    def new_run(task=None) -> MatchingRun:
+        run = MatchingRun.create(organisation=organisation, author=author, parent=parent,
+                                 parameters_json=json.dumps(params.to_dict(), ensure_ascii=False), status=QUEUED,
+                                 step="queued")
+        if task is not None:
+            task.target_id = run.id
+            task.save(only=[task.__class__.target_id])
+        return run
+
     if inline:
+        run = new_run()
         execute(run.id)
-    else:
-        thread = threading.Thread(target=_in_thread, args=(app, run.id), daemon=True,
-                                  name=f"matching-run-{run.id}")
-        thread.start()
-    return MatchingRun.get_by_id(run.id)
+        return MatchingRun.get_by_id(run.id)
+    from webapp.pairing.run_task import KIND_NAME
+    task, _ = lifecycle.submit(KIND_NAME, request_key=request_key, organisation=organisation, author=author,
+                               before_enqueue=new_run)
+    return MatchingRun.get_by_id(task.target_id)
 
 
-# Runs executing in this process's threads; a queued or running run that is not here and is
-# older than STALE_AFTER was cut off by a restart of the server.
-_LIVE: set[int] = set()
+# A queued or running run with no task behind it (run inline by an older version, or cut off by a
+# restart while inline) older than STALE_AFTER is marked failed when opened.
 STALE_AFTER = dt.timedelta(minutes=15)
 
 
-def _in_thread(app, run_id: int) -> None:
-    _LIVE.add(run_id)
-    with app.app_context():
-        database.connect(reuse_if_open=True)
-        try:
-            execute(run_id)
-        finally:
-            _LIVE.discard(run_id)
-            if not database.is_closed():
-                database.close()
-
-
 def settle_if_interrupted(run: MatchingRun, now: dt.datetime | None = None) -> MatchingRun:
-    """A run left «queued»/«running» by a restart is marked failed, so the page stops waiting."""
+    """A run whose worker died (no heartbeat) or that a restart cut off is marked failed, so the page
+    stops waiting; any app server showing the run does it."""
+    if run.status not in (QUEUED, RUNNING):
+        return run
+    from webapp.pairing.run_task import KIND_NAME
+    if lifecycle.task_of(KIND_NAME, run.id) is not None:
+        return MatchingRun.get_by_id(run.id) if lifecycle.reap(now=now) else run
     now = now or dt.datetime.now()
-    if run.status in (QUEUED, RUNNING) and run.id not in _LIVE and now - run.created_at > STALE_AFTER:
+    if now - run.created_at > STALE_AFTER:
         MatchingRun.update(status=FAILED, error=stored_error("interrupted"), finished_at=now, step="failed").where(
             (MatchingRun.id == run.id) & MatchingRun.status.in_([QUEUED, RUNNING])).execute()
         run = MatchingRun.get_by_id(run.id)
     return run
 
 
+def retry_run(run: MatchingRun) -> bool:
+    """Run a run that failed for a passing reason (its worker died, an internal error) again."""
+    from webapp.pairing.run_task import KIND_NAME
+    task = lifecycle.task_of(KIND_NAME, run.id)
+    return task is not None and lifecycle.retry(task)
+
+
 def _progress(run: MatchingRun, progress: int, step: str) -> None:
     run.progress, run.step, run.status = progress, step, RUNNING
-    MatchingRun.update(progress=progress, step=step, status=RUNNING).where(MatchingRun.id == run.id).execute()
+    MatchingRun.update(progress=progress, step=step, status=RUNNING).where(
+        (MatchingRun.id == run.id) & MatchingRun.status.in_([QUEUED, RUNNING])).execute()
+    if run.task_progress is not None:
+        run.task_progress(progress, step)
 
 
-def execute(run_id: int) -> None:
-    """Run the matching of a stored run; never raises (a failure is stored on the run)."""
+def execute(run_id: int, progress: lifecycle.Progress | None = None) -> None:
+    """Run the matching of a stored run. A failure is stored on the run; as a background task
+    (``progress`` given) a lost task and a passing database fault are raised for the queue."""
     run = MatchingRun.get_by_id(run_id)
+    run.task_progress = progress
     try:
         _execute(run)
+    except lifecycle.TaskLost:
+        raise
     except Exception as exc:  # stored for the coordinator, logged for the administrator
+        if progress is not None and isinstance(exc, PASSING_FAULTS):
+            raise
         current_app.logger.exception("matching run %s failed", run_id)
         error = exc.stored() if isinstance(exc, RunError) else stored_error("internal")
         MatchingRun.update(status=FAILED, error=error, finished_at=dt.datetime.now(),
@@ -210,6 +230,8 @@ def _store(run, scorer, suggestions, assigner, organisation) -> None:
                          rank=_rank_of(scorer, mid, eid), assigned=True, fixed=pair.fixed, problem=problem,
                          explanation_json=json.dumps(explanation.to_dict(), ensure_ascii=False), status=PROPOSED)
     with database.atomic():
+        if run.task_progress is not None and not run.task_progress.still_ours():
+            raise lifecycle.TaskLost(run.id)  # reaped or retried meanwhile: another attempt stores its own
         if run.parent_id:
             Suggestion.update(status=SUPERSEDED).where((Suggestion.run == run.parent_id)
                                                        & (Suggestion.status == PROPOSED)).execute()

@@ -8,19 +8,19 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matching.weights import COMPONENTS, DEFAULT_WEIGHTS
-from matching.catalogue import FORM_LABELS, TYPES
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks.listing import subjects_of
 from webapp.db import contains
 from webapp.htmx import after_change, is_htmx, render
-from webapp.ids import ids_or_404, parse_id
 from webapp.pagination import paginate_list
 from webapp.models import MatchingRun, UnpairedMentee, User
 from webapp.models.pairing import PROPOSED
-from webapp.pairing import decisions, learning, review, runs
+from webapp.pairing import approvals, cards, decisions, learning, review, run_status, runs
 from webapp.pairing import profiles_adapter as adapter
-from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, TOP_K_MAX, WEIGHT_MAX,
-                                       RunParameters, parse)
+from webapp.pairing.forms import ApproveAllForm, DecisionForm, ManualPairForm, RunForm, UnpairedMarkForm
+from webapp.plurals import plural
+from webapp.pairing.parameters import COMPONENT_LABELS, WEIGHT_MAX, RunParameters
+from webapp.pairing.presets import CUSTOM, PRESET_CODES, PRESET_HINT_LABELS, PRESET_LABELS, PRESETS, weights_of
 from webapp.pairing.wording import unmatched_reason
 from webapp.users.listing import class_names
 
@@ -35,14 +35,19 @@ def _mentee(mentee_id: int) -> User:
     return in_my_school_or_404(User, mentee_id)
 
 
-def _form_context(params: RunParameters, errors=()):
+def _run_form(**kwargs) -> RunForm:
     org = current_user.organisation
-    return dict(params=params, errors=list(errors), forms={k: FORM_LABELS[k] for k in SCHOOL_FORMS}, types=TYPES,
-                components=[(k, COMPONENT_LABELS[k], params.weights.get(k, DEFAULT_WEIGHTS[k])) for k in COMPONENTS],
-                objectives=OBJECTIVES, top_k_max=TOP_K_MAX, class_names=class_names(org),
-                subjects=subjects_of(org, "mentee"),
-                in_bank={"mentor": adapter.bank_members(org, "mentor").count(),
-                         "mentee": adapter.bank_members(org, "mentee").count()})
+    return RunForm(class_names=class_names(org), subjects=subjects_of(org, "mentee"), **kwargs)
+
+
+def _index_page(form: RunForm, status: int = 200):
+    org = current_user.organisation
+    history = (MatchingRun.select().where(MatchingRun.organisation == org).order_by(MatchingRun.id.desc()).limit(20))
+    return render_template("pairing/index.html", form=form, history=history,
+                           presets=[(code, code in PRESETS and weights_of(code)) for code in PRESET_CODES],
+                           PRESET_LABELS=PRESET_LABELS, PRESET_HINT_LABELS=PRESET_HINT_LABELS,
+                           in_bank={"mentor": adapter.bank_members(org, "mentor").count(),
+                                    "mentee": adapter.bank_members(org, "mentee").count()}), status
 
 
 def _weight(raw) -> float | None:
@@ -62,9 +67,10 @@ def index():
         value = _weight(request.args.get(f"w_{key}"))
         if value is not None:
             params.weights[key] = value
-    history = (MatchingRun.select().where(MatchingRun.organisation == current_user.organisation)
-               .order_by(MatchingRun.id.desc()).limit(20))
-    return render_template("pairing/index.html", history=history, **_form_context(params))
+            params.preset = CUSTOM
+    form = _run_form(formdata=None)
+    form.fill(params)
+    return _index_page(form)
 
 
 @bp.route("/learned-weights")
@@ -84,27 +90,118 @@ def learned_weights():
 @bp.route("/runs", methods=["POST"])
 @staff_only
 def start():
-    org = current_user.organisation
-    params, errors = parse(request.form, class_names=class_names(org), subjects=subjects_of(org, "mentee"))
-    if errors:
-        history = (MatchingRun.select().where(MatchingRun.organisation == org).order_by(MatchingRun.id.desc()).limit(20))
-        return render_template("pairing/index.html", history=history, **_form_context(params, errors)), 400
-    run = runs.start_run(org, params, current_user)
+    form = _run_form()
+    if not form.validate():
+        return _index_page(form, 400)
+    run = runs.start_run(current_user.organisation, form.parameters(), current_user,
+                          request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
 def _review_context(run: MatchingRun, filters=None, message="", error=""):
-    filters = filters or review.ReviewFilters.from_args(request.args)
-    page, found = review.review_page(run, filters) if run.status == "done" else (paginate_list([], 1, 1), {})
+    filters = filters or cards.CardFilters.from_args(request.args)
+    page, found = cards.review_cards(run, filters) if run.status == "done" else (paginate_list([], 1, 1), {})
     return dict(run=run, params=RunParameters.from_dict(run.parameters), filters=filters, page=page,
-                rows=page.items, conflicts=found, message=message, error=error, **review.explanation_context())
+                conflicts=found, message=message, error=error, bulk=approvals.latest_bulk(run),
+                **review.explanation_context())
 
 
 @bp.route("/runs/<int:run_id>")
 @staff_only
 def run(run_id: int):
     run = _run(run_id)
-    return render("pairing/run.html", "pairing/_review.html", **_review_context(run))
+    return render("pairing/run.html", "pairing/_cards.html", **_review_context(run))
+
+
+@bp.route("/runs/<int:run_id>/mentees/<int:mentee_id>/alternatives")
+@staff_only
+def alternatives(run_id: int, mentee_id: int):
+    run, person = _run(run_id), _mentee(mentee_id)
+    rows, found = cards.alternatives(run, person.id)
+    return render("pairing/alternatives.html", "pairing/_alternatives.html", run=run, mentee=person, rows=rows,
+                  conflicts=found, filters=cards.CardFilters.from_args(request.args), **review.explanation_context())
+
+
+def _card_answer(run: MatchingRun, mentee_id: int, message: str = "", error: str = ""):
+    """After a decision on a card: the card again for htmx, the review page (same filters) for a plain form."""
+    filters = DecisionForm().filters()
+    person = _mentee(mentee_id)
+
+    def fragment():
+        found_cards, found = cards.cards_for(run, [person.id])
+        return render_template("pairing/_card.html", run=run, card=found_cards[0] if found_cards else None,
+                               mentee=person, conflicts=found, filters=filters, message=message, error=error,
+                               **review.explanation_context())
+    return after_change(fragment, redirect_to=url_for("pairing.run", run_id=run.id, **filters.as_args(),
+                                                      _anchor=f"card-{person.id}"),
+                        message=message, error=error, event="pairs-changed")
+
+
+@bp.route("/suggestions/<int:suggestion_id>/approve", methods=["POST"])
+@staff_only
+def approve(suggestion_id: int):
+    suggestion, run, form = _decision(suggestion_id)
+    choosing = form.choose.data
+    try:
+        (approvals.choose if choosing else approvals.approve_one)(suggestion.id, current_user.organisation,
+                                                                 current_user)
+    except decisions.PairingError as exc:
+        return _card_answer(run, suggestion.mentee_id, error=exc.message)
+    return _card_answer(run, suggestion.mentee_id, message=_(
+        "Пара %(mentor)s — %(mentee)s утверждена. Наставник и наставляемый получили уведомления.",
+        mentor=suggestion.mentor.full_name, mentee=suggestion.mentee.full_name))
+
+
+@bp.route("/suggestions/<int:suggestion_id>/undo", methods=["POST"])
+@staff_only
+def undo(suggestion_id: int):
+    suggestion, run, _form = _decision(suggestion_id)
+    try:
+        approvals.undo_suggestion(suggestion.id, current_user.organisation, current_user)
+    except decisions.PairingError as exc:
+        return _card_answer(run, suggestion.mentee_id, error=exc.message)
+    return _card_answer(run, suggestion.mentee_id, message=_("Утверждение пары отменено: предложение снова ждёт решения."))
+
+
+@bp.route("/runs/<int:run_id>/approve-all", methods=["GET", "POST"])
+@staff_only
+def approve_all(run_id: int):
+    """«Утвердить все предложенные»: a confirmation page (works without JavaScript), then the approval."""
+    run = _run(run_id)
+    proposals, found = cards.bulk_candidates(run) if run.status == "done" else ([], {})
+    ready = [s for s in proposals if not found.get(s.id)]
+    form = ApproveAllForm()
+    if request.method == "POST" and form.validate_on_submit():
+        if not ready:
+            flash(_("Нет предложенных пар, которые можно утвердить."), "error")
+            return redirect(url_for("pairing.run", run_id=run.id), 303)
+        approval, count, errors = approvals.approve_all(run, [s.id for s in ready], current_user)
+        if count:
+            flash(plural(count, "Утверждена %(num)d пара.", "Утверждены %(num)d пары.", "Утверждено %(num)d пар.")
+                  + " " + _("Отменить утверждение можно, пока не издан приказ о закреплении пар."), "success")
+        if errors:
+            flash(_("Не утверждены: %(list)s", list=" ".join(errors)), "error")
+        return redirect(url_for("pairing.run", run_id=run.id), 303)
+    return render_template("pairing/approve_all.html", run=run, ready=ready,
+                           blocked=[s for s in proposals if found.get(s.id)], conflicts=found, form=form,
+                           **review.explanation_context())
+
+
+@bp.route("/approvals/<int:approval_id>/undo", methods=["POST"])
+@staff_only
+def undo_approval(approval_id: int):
+    approval = approvals.approval_in(current_user.organisation, approval_id)
+    if DecisionForm().validate_on_submit():
+        try:
+            count = approvals.undo_approval(approval.id, current_user.organisation, current_user)
+            flash(plural(count, "Утверждение отменено: %(num)d пара снова ждёт решения.",
+                         "Утверждение отменено: %(num)d пары снова ждут решения.",
+                         "Утверждение отменено: %(num)d пар снова ждут решения."), "success")
+        except decisions.PairingError as exc:
+            flash(exc.message, "error")
+    else:
+        flash(_("Форма устарела. Обновите страницу."), "error")
+    return redirect(url_for("pairing.run", run_id=approval.run_id), 303)
 
 
 @bp.route("/runs/<int:run_id>/status")
@@ -139,75 +236,56 @@ def mentee(run_id: int, mentee_id: int):
     return render("pairing/mentee.html", "pairing/_mentee_review.html", **_mentee_context(run, person))
 
 
-def _after(run: MatchingRun, message: str = "", error: str = "", status: int = 200):
-    """After a decision: the updated fragment for htmx, a redirect for a plain form."""
-    mentee_id = request.form.get("mentee_id", type=parse_id)
-    if request.form.get("view", "run") == "mentee" and mentee_id:
+def _after(run: MatchingRun, mentee_id: int, form: DecisionForm, message: str = "", error: str = ""):
+    """After a decision: on the mentee's page its fragment (htmx) or the page again; on the review the card."""
+    if form.view.data == "mentee":
         return after_change(lambda: render("pairing/mentee.html", "pairing/_mentee_review.html",
                                            **_mentee_context(run, _mentee(mentee_id), message, error)),
                             redirect_to=url_for("pairing.mentee", run_id=run.id, mentee_id=mentee_id),
                             message=message, error=error, event="pairs-changed")
-    filters = review.ReviewFilters.from_args(request.form)
-    return after_change(lambda: render("pairing/run.html", "pairing/_review.html",
-                                       **_review_context(run, filters, message, error)),
-                        redirect_to=url_for("pairing.run", run_id=run.id, **filters.as_args()),
-                        message=message, error=error, event="pairs-changed")
+    return _card_answer(run, mentee_id, message, error)
 
 
-def _suggestion_run(suggestion_id: int) -> MatchingRun:
-    from webapp.models import Suggestion
-    s = Suggestion.get_or_none(Suggestion.id == suggestion_id)
-    if s is None:
-        abort(404)
-    return _run(s.run_id)
+def _decision(suggestion_id: int):
+    """The suggestion (of my school, else 404), its run and the submitted decision form."""
+    suggestion = decisions.suggestion_in(suggestion_id, current_user.organisation)
+    return suggestion, _run(suggestion.run_id), DecisionForm()
 
 
 @bp.route("/suggestions/<int:suggestion_id>/accept", methods=["POST"])
 @staff_only
 def accept(suggestion_id: int):
-    run = _suggestion_run(suggestion_id)
+    s, run, form = _decision(suggestion_id)
     try:
-        decisions.accept(suggestion_id, current_user.organisation, current_user)
+        approvals.approve_one(s.id, current_user.organisation, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=exc.message)
-    return _after(run, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
+        return _after(run, s.mentee_id, form, error=exc.message)
+    return _after(run, s.mentee_id, form, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
 @staff_only
 def reject(suggestion_id: int):
-    run = _suggestion_run(suggestion_id)
+    s, run, form = _decision(suggestion_id)
+    if not form.validate():
+        return _after(run, s.mentee_id, form, error=" ".join(form.reason.errors) or _("Форма устарела. Обновите страницу."))
     try:
-        decisions.reject(suggestion_id, current_user.organisation, current_user, request.form.get("reason", ""))
+        decisions.reject(s.id, current_user.organisation, current_user, form.reason.data)
     except decisions.PairingError as exc:
-        return _after(run, error=exc.message)
-    return _after(run, message=_("Предложение отклонено."))
+        return _after(run, s.mentee_id, form, error=exc.message)
+    return _after(run, s.mentee_id, form, message=_("Предложение отклонено."))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/fix", methods=["POST"])
 @staff_only
 def fix(suggestion_id: int):
-    run = _suggestion_run(suggestion_id)
+    s, run, form = _decision(suggestion_id)
     try:
-        s = decisions.toggle_fixed(suggestion_id, current_user.organisation)
+        kept = decisions.toggle_fixed(s.id, current_user.organisation)
     except decisions.PairingError as exc:
-        return _after(run, error=exc.message)
-    return _after(run, message=_("Пара закреплена для повторного подбора.") if s.fixed else _("Закрепление снято."))
-
-
-@bp.route("/runs/<int:run_id>/accept", methods=["POST"])
-@staff_only
-def bulk_accept(run_id: int):
-    run = _run(run_id)
-    ids = ids_or_404(request.form.getlist("ids"))
-    if not ids:
-        return _after(run, error=_("Отметьте предложения, которые нужно принять."))
-    from webapp.models import Suggestion
-    if Suggestion.select().where(Suggestion.id.in_(ids) & (Suggestion.run != run)).exists():
-        abort(404)
-    accepted, errors = decisions.bulk_accept(ids, current_user.organisation, current_user)
-    message = _("Подтверждено пар: %(count)s.", count=accepted) if accepted else ""
-    return _after(run, message=message, error=" ".join(errors))
+        return _after(run, s.mentee_id, form, error=exc.message)
+    return _after(run, s.mentee_id, form, message=_("Пара сохранится при повторном подборе.") if kept.fixed
+                  else _("Пара больше не сохраняется при повторном подборе."))
 
 
 @bp.route("/runs/<int:run_id>/rerun", methods=["POST"])
@@ -218,23 +296,34 @@ def rerun(run_id: int):
         flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
-                         parent=parent)
+                         parent=parent, request_key=request.form.get("request_key", ""))
     return redirect(url_for("pairing.run", run_id=new.id), 303)
+
+
+@bp.route("/runs/<int:run_id>/retry", methods=["POST"])
+@staff_only
+def retry(run_id: int):
+    """Run again a run whose worker died or that failed inside: the same run, its next attempt."""
+    run = _run(run_id)
+    if not run_status.retryable(run) or not runs.retry_run(run):
+        flash(_("Этот подбор нельзя повторить: он не прерван. Измените параметры и запустите новый."), "error")
+    return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
 @bp.route("/runs/<int:run_id>/mentees/<int:mentee_id>/manual", methods=["POST"])
 @staff_only
 def manual(run_id: int, mentee_id: int):
     run, person = _run(run_id), _mentee(mentee_id)
-    mentor_id = request.form.get("mentor_id", type=parse_id)
-    if not mentor_id:
-        return _after(run, error=_("Выберите наставника из результатов поиска."))
-    mentor = in_my_school_or_404(User, mentor_id)
+    form = ManualPairForm()
+    if not form.validate():
+        return _after(run, person.id, form, error=_("Выберите наставника из результатов поиска."))
+    mentor = in_my_school_or_404(User, form.mentor_id.data)
     try:
         decisions.manual_suggestion(run, person, mentor, current_user)
     except decisions.PairingError as exc:
-        return _after(run, error=exc.message)
-    return _after(run, message=_("Пара %(mentor)s — %(mentee)s подтверждена.", mentor=mentor.full_name, mentee=person.full_name))
+        return _after(run, person.id, form, error=exc.message)
+    return _after(run, person.id, form, message=_("Пара %(mentor)s — %(mentee)s подтверждена.",
+                                                  mentor=mentor.full_name, mentee=person.full_name))
 
 
 # --- mentees without a pair ------------------------------------------------
@@ -261,12 +350,11 @@ def mark_unpaired(mentee_id: int):
     row = UnpairedMentee.get_or_none((UnpairedMentee.organisation == org) & (UnpairedMentee.mentee == mentee_id))
     if row is None:
         abort(404)
-    field = request.form.get("field")
-    if field not in ("support", "keep_searching"):
+    form = UnpairedMarkForm()
+    if not form.validate():
         flash(_("Не понятно, какую отметку изменить."), "error")
         return redirect(url_for("pairing.unpaired"), 303)
-    value = request.form.get("value") in ("1", "on", "true")
-    UnpairedMentee.update(**{field: value}).where(UnpairedMentee.id == row.id).execute()
+    UnpairedMentee.update(**{form.field.data: bool(form.value.data)}).where(UnpairedMentee.id == row.id).execute()
     if is_htmx():
         return unpaired()
     flash(_("Отметка сохранена."), "success")
