@@ -187,3 +187,26 @@ def test_the_kept_table_is_never_stale(app, school, region, filled, login_as):
         make_pair(org, make_user(org, "late.mentor", ["mentor"]), [make_user(org, "late.mentee", ["mentee"])])
     second = client.get("/region?year=2025").get_data(as_text=True)
     assert 'data-cell="pairs">16<' in second
+
+
+def test_the_report_built_by_a_worker_is_the_same_file(app, school, region, filled, login_as):
+    from webapp.models import BackgroundTask
+    from webapp.tasks.queue import run_claimed
+    client = login_as("region.method")
+    form = {"year": "2025", "format": "xlsx", "request_key": "a" * 32}
+    first = client.post("/region/report-task", data=form)
+    assert first.status_code == 303 and client.post("/region/report-task", data=form).location == first.location
+    with app.app_context():
+        for task in BackgroundTask.select().where(BackgroundTask.status == "queued"):
+            run_claimed(task.id, task.attempt)
+        assert BackgroundTask.get().status == "done"
+    made = client.get(first.location + "/file")
+    assert made.status_code == 200
+    sheet = load_workbook(BytesIO(made.data)).worksheets[1]
+    lyceum = next([c.value for c in row] for row in sheet.iter_rows(min_row=2) if row[1].value == "Лицей 2")
+    assert "<5" in lyceum and 7 in lyceum
+    assert login_as("kurator").get(first.location).status_code == 404  # only its author sees it
+    for bad in ({"year": "abc", "format": "xlsx"}, {"year": "2025", "format": "pdf"}, {"year": "1", "format": "docx"}):
+        assert client.post("/region/report-task", data=bad).status_code == 303
+    with app.app_context():
+        assert BackgroundTask.select().count() == 1

@@ -85,3 +85,10 @@ class PoolConfirmForm(FlaskForm):
 class RemoteAcceptForm(FlaskForm):
     consent = BooleanField(_l("Согласен(на) на дистанционное наставничество с наставником из другой школы региона: "
                               "мои ФИО и класс станут известны его школе, когда наш куратор подтвердит пару."))
+
+
+class ReportTaskForm(FlaskForm):
+    year = WholeNumber(_l("Учебный год"), validators=[DataRequired(_l("Выберите учебный год.")),
+                                                      NumberRange(min=2000, max=2100, message=_l("Выберите учебный год."))])
+    format = SelectField(_l("Формат"), choices=[("xlsx", "XLSX"), ("docx", "DOCX")],
+                         validators=[DataRequired(_l("Выберите формат."))])

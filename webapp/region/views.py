@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,11 +12,12 @@ from webapp.access import regional_admin_only, regional_staff
 from webapp.auth import invitations
 from webapp.downloads import download
 from webapp.htmx import after_change
-from webapp.region import columns, export, schools
+from webapp.region import columns, export, report_task, schools
 from webapp.region.cache import region_table
 from webapp.region.forms import NewSchoolForm, SchoolForm
 
 bp = Blueprint("region", __name__, url_prefix="/region")
+bp.record_once(report_task.init_app)
 YEARS_SHOWN = 3
 
 
@@ -45,8 +46,9 @@ def index():
     region = schools.region_of(current_user)
     year = _year()
     built = region_table(region, year)
+    from webapp.tasks.lifecycle import new_request_key
     return render_template("region/index.html", region=region, table=built, sections=columns.sections(built),
-                           row_label=columns.row_label, year=year, years=_years())
+                           row_label=columns.row_label, year=year, years=_years(), request_key=new_request_key())
 
 
 @bp.route("/report.xlsx")
@@ -63,6 +65,24 @@ def report_docx():
     region = schools.region_of(current_user)
     built = region_table(region, _year())
     return download(export.report_docx(region, built), f"region-{built.start_year}.docx")
+
+
+@bp.route("/report-task", methods=["POST"])
+@regional_staff
+def report_in_background():
+    """The report built by a worker (the task queue): the person follows it on the task's page."""
+    from webapp.region.forms import ReportTaskForm
+    from webapp.tasks import lifecycle
+    region = schools.region_of(current_user)
+    form = ReportTaskForm()
+    if not form.validate_on_submit():
+        return after_change(lambda: "", redirect_to=url_for("region.index"),
+                            error=next(iter(form.errors.values()))[0])
+    task, _created = lifecycle.submit("regional_report", request_key=request.form.get("request_key", ""),
+                                      organisation=current_user.organisation, author=current_user,
+                                      params={"region": region.id, "year": form.year.data,
+                                              "format": form.format.data})
+    return redirect(url_for("tasks.show", task_id=task.id), 303)
 
 
 @bp.route("/schools")
