@@ -8,7 +8,9 @@ A pair is allowed only if every rule holds (they are never traded against the sc
   when the mentee's organisation is not a school;
 * the mentor has capacity left (capacity minus pairs the coordinator already fixed);
 * mentor and mentee are different people (a person may be both, in other pairs);
-* same organisation, unless cross-organisation pairs are allowed;
+* same organisation, unless cross-organisation pairs are allowed; a pair across organisations
+  (a regional pool of remote mentors) meets remotely, so both the mentor's and the mentee's
+  meeting format must allow remote meetings ("remote" or "both");
 * the coordinator did not exclude the pair.
 
 The minimum score is applied by the scorer on top of these.
@@ -66,6 +68,8 @@ class EligibilityRules:
         self.mentee_org = np.array([orgs.setdefault(m.organisation, len(orgs)) for m in mentees],
                                    dtype=np.int64)
         self.mentee_school = np.array([m.org_is_school for m in mentees], dtype=bool)
+        self.mentor_remote = np.array([m.format != "in_person" for m in mentors], dtype=bool)
+        self.mentee_remote = np.array([m.format != "in_person" for m in mentees], dtype=bool)
         run_bits = sum(1 << i for i, f in enumerate(_FORM_KEYS) if f in forms)
         self.mentor_form_bits = np.array(
             [(sum(1 << i for i, f in enumerate(_FORM_KEYS) if f in m.forms) or 0xFF)
@@ -96,8 +100,11 @@ class EligibilityRules:
         mask = has_form & ((bits & self.run_bits) != 0) \
             & ((bits & self.mentor_form_bits[m_idx][None, :]) != 0)
         mask &= ~((form == _EUS) & self.mentee_school[e_idx][:, None])
+        same_org = self.mentee_org[e_idx][:, None] == self.mentor_org[m_idx][None, :]
         if not self.allow_cross_organisation:
-            mask &= self.mentee_org[e_idx][:, None] == self.mentor_org[m_idx][None, :]
+            mask &= same_org
+        else:
+            mask &= same_org | (self.mentee_remote[e_idx][:, None] & self.mentor_remote[m_idx][None, :])
         if self.forbidden:
             pos = {int(j): c for c, j in enumerate(m_idx)}
             for r, i in enumerate(e_idx):
@@ -118,8 +125,11 @@ class EligibilityRules:
             return "form_not_offered"
         if f == _EUS and self.mentee_school[i]:
             return "school"
-        if not self.allow_cross_organisation and self.mentee_org[i] != self.mentor_org[j]:
-            return "organisation"
+        if self.mentee_org[i] != self.mentor_org[j]:
+            if not self.allow_cross_organisation:
+                return "organisation"
+            if not (self.mentee_remote[i] and self.mentor_remote[j]):
+                return "remote"
         if j in self.forbidden.get(i, ()):
             return "excluded" if (i, j) in self.excluded else "self"
         if not ignore_capacity and self.remaining_capacity[j] <= 0:

@@ -45,7 +45,12 @@ class MatchScorer(BaseEstimator):
     form : None, str or list of str
         Forms of mentoring allowed in this run; None = every form.
     allow_cross_organisation : bool, default False
-        Allow pairs whose mentor and mentee belong to different organisations.
+        Allow pairs whose mentor and mentee belong to different organisations (a regional
+        pool of remote mentors). Such a pair meets remotely: both formats must allow it.
+    commitments : mapping mentor_id -> int, optional
+        Mentees each mentor already has in *other* runs (other schools of the region): the
+        capacity is one, shared across schools, so these are taken off it. Unknown ids are
+        ignored; negative or non-integer counts raise ValueError.
     min_score : float in [0, 100], default 0
         Pairs scoring below it are never suggested or assigned.
     excluded_pairs : iterable of (mentor_id, mentee_id)
@@ -75,12 +80,13 @@ class MatchScorer(BaseEstimator):
     allowed mentors scoring >= min_score, best first.
     """
 
-    def __init__(self, weights=None, form=None, allow_cross_organisation=False,
+    def __init__(self, weights=None, form=None, allow_cross_organisation=False, commitments=None,
                  min_score=0.0, excluded_pairs=(), fixed_pairs=(), max_candidates=None,
                  language="ru", text_semantic_weight=DEFAULT_SEMANTIC_WEIGHT, block_size=1000):
         self.weights = weights
         self.form = form
         self.allow_cross_organisation = allow_cross_organisation
+        self.commitments = commitments
         self.min_score = min_score
         self.excluded_pairs = excluded_pairs
         self.fixed_pairs = fixed_pairs
@@ -142,12 +148,14 @@ class MatchScorer(BaseEstimator):
         if len(set(fixed)) != len(fixed):
             raise ValueError("fixed_pairs contains the same pair twice")
         capacity = np.array([m.capacity for m in mentors], dtype=np.int64)
+        elsewhere = self._commitments(mentors)
         used = np.bincount([j for _, j in fixed], minlength=len(mentors)).astype(np.int64)
-        over = np.flatnonzero(used > capacity)
+        over = np.flatnonzero(used > np.maximum(capacity - elsewhere, 0))
         if len(over):
             raise ValueError(f"fixed pairs exceed the capacity of mentor "
-                             f"{mentors[over[0]].id!r} ({used[over[0]]} > {capacity[over[0]]})")
-        self.remaining_capacity_ = capacity - used
+                             f"{mentors[over[0]].id!r} ({used[over[0]]} > {capacity[over[0]]} "
+                             f"less {elsewhere[over[0]]} elsewhere)")
+        self.remaining_capacity_ = np.maximum(capacity - elsewhere, 0) - used
         self.fixed_pairs_ = fixed
         self.served_ = np.zeros(len(mentees), dtype=bool)
         self.served_[[i for i, _ in fixed]] = True
@@ -170,6 +178,22 @@ class MatchScorer(BaseEstimator):
                                  f"the rule {code!r}")
         self._score_all()
         return self
+
+    def _commitments(self, mentors) -> np.ndarray:
+        """Pairs each mentor holds in other runs, by mentor position (0 when not given)."""
+        out = np.zeros(len(mentors), dtype=np.int64)
+        given = self.commitments
+        if given is None:
+            return out
+        if not hasattr(given, "items"):
+            raise ValueError(f"commitments must be a mapping mentor_id -> int, got {given!r}")
+        for mentor_id, n in given.items():
+            if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
+                raise ValueError(f"commitments of mentor {mentor_id!r} must be an integer >= 0, got {n!r}")
+            j = self.mentor_index_.get(mentor_id)
+            if j is not None:
+                out[j] = int(n)
+        return out
 
     def _blocks(self):
         """(mentee positions, mentor positions) blocks that cover every possible pair."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from webapp.access import ANY_USER, PUBLIC
+from tests.region.builders import make_region
+from webapp.access import ANY_USER, PUBLIC, REGIONAL
 
 ROLES_UNDER_TEST = {
     "anonymous": None,
@@ -12,8 +13,11 @@ ROLES_UNDER_TEST = {
     "coordinator": "kurator",
     "mentor": "mentor",
     "mentee": "mentee",
+    "regional_admin": "region.admin",
+    "regional_method": "region.method",
 }
-ROLE_OF_LOGIN = {"admin": {"admin"}, "kurator": {"coordinator"}, "mentor": {"mentor"}, "mentee": {"mentee"}}
+ROLE_OF_LOGIN = {"admin": {"admin"}, "kurator": {"coordinator"}, "mentor": {"mentor"}, "mentee": {"mentee"},
+                 "region.admin": {"regional_admin"}, "region.method": {"regional_method"}}
 
 
 def _routes(app):
@@ -38,6 +42,7 @@ def test_every_route_declares_a_rule(app):
 
 @pytest.mark.parametrize("who", list(ROLES_UNDER_TEST))
 def test_routes_answer_each_role_as_declared(app, school, who):
+    make_region(school)
     client = app.test_client()
     login = ROLES_UNDER_TEST[who]
     if login:
@@ -58,6 +63,10 @@ def test_routes_answer_each_role_as_declared(app, school, who):
             elif login is None:
                 # a GET is sent to log in with 302, a POST with 303 (followed with a GET, back to its page)
                 assert code in (302, 303) and "/login" in response.location, f"{method} {url} let anonymous in ({code})"
+            elif declared == ANY_USER and held & REGIONAL and not getattr(
+                    app.view_functions[rule.endpoint], "regional_ok", False):
+                # a school's page (about the school's people) is refused to the regional centre's people
+                assert code == 403, f"{method} {url} let regional {who} in ({code})"
             elif declared == ANY_USER or held & declared:
                 assert code != 403, f"{method} {url} refused {who} ({code})"
             else:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from flask import abort, current_app, request
 from flask_login import current_user
 
-from webapp.models.user import ADMIN, COORDINATOR, MENTEE, MENTOR
+from webapp.models.user import (ADMIN, COORDINATOR, MENTEE, MENTOR, REGIONAL_ADMIN, REGIONAL_METHODOLOGIST,
+                                 REGIONAL_ROLES)
 
 PUBLIC = "public"
 ANY_USER = "any_user"
 STAFF = frozenset({ADMIN, COORDINATOR})
 PARTICIPANTS = frozenset({MENTOR, MENTEE})
+REGIONAL = REGIONAL_ROLES
 
 
 def _declare(rule):
@@ -40,6 +42,28 @@ def roles(*allowed: str):
     return _declare(frozenset(allowed))
 
 
+def regional_ok(view):
+    """A signed-in page that regional people may use too (their password, their start page).
+
+    Every other page open to "any signed-in user" is a school's page, about the school's people:
+    regional people are refused it (403), whatever it would show them."""
+    view.regional_ok = True
+    return view
+
+
+def regional_admin_only(view):
+    return roles(REGIONAL_ADMIN)(view)
+
+
+def regional_staff(view):
+    """The regional administrator and the regional methodologist (aggregated data only)."""
+    return roles(REGIONAL_ADMIN, REGIONAL_METHODOLOGIST)(view)
+
+
+def methodologist_only(view):
+    return roles(REGIONAL_METHODOLOGIST)(view)
+
+
 def rule_for(endpoint: str | None):
     if endpoint is None:
         return PUBLIC  # 404s are answered by the error handler
@@ -57,6 +81,9 @@ def enforce():
         from webapp.auth.return_to import to_login
         return to_login()  # htmx: 401 + HX-Redirect; a plain request: the log-in page, then back
     if rule == ANY_USER:
+        if current_user.is_regional and not getattr(current_app.view_functions.get(request.endpoint),
+                                                     "regional_ok", False):
+            abort(403)
         return None
     if rule is None or not current_user.has_role(*rule):
         abort(403)

@@ -31,3 +31,8 @@ def register_all(app) -> None:
     app.register_blueprint(documents_bp)
     from webapp.tasks.views import bp as tasks_bp
     app.register_blueprint(tasks_bp)
+    from webapp.region.pool_views import bp as pool_bp
+    from webapp.region.practice_views import bp as regional_practices_bp
+    from webapp.region.views import bp as region_bp
+    for bp in (region_bp, regional_practices_bp, pool_bp):
+        app.register_blueprint(bp)

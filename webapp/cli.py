@@ -78,6 +78,37 @@ def load_demo_command(if_empty):
     click.echo(f"Демонстрационная школа загружена: {summary}.")
 
 
+@click.command("generate-region")
+@click.option("--schools", default=100, show_default=True, type=int, help="Школ в регионе")
+@click.option("--people", default=60_000, show_default=True, type=int, help="Людей во всех школах")
+@click.option("--years", default=2, show_default=True, type=int, help="Учебных лет с парами")
+@click.option("--seed", default=1, show_default=True, type=int, help="Зерно случайных чисел (повторяемость)")
+@click.option("--name", "region_name", default="Синтетический регион", show_default=True, help="Название региона")
+@click.option("--password", default="demo2026", show_default=True, help="Пароль всех созданных учётных записей")
+def generate_region_command(schools, people, years, seed, region_name, password):
+    """Generate a synthetic region for load tests (bulk inserts; SQLite or PostgreSQL)."""
+    import time
+    from webapp.region import generate
+    _upgrade()
+    began = time.perf_counter()
+    try:
+        summary = generate.generate(schools=schools, people=people, years=years, seed=seed,
+                                    region_name=region_name.strip()[:200], password=password)
+    except generate.GenerateError as exc:
+        raise click.ClickException(exc.message)
+    click.echo(f"Регион «{region_name}» создан за {time.perf_counter() - began:.1f} с: школ {summary.schools}, "
+               f"людей {summary.people}, пар и групп {summary.pairs}, ответов {summary.responses}. Вход: region.admin, "
+               f"region.method, kurator.s001… (пароль {password}).")
+
+
+@click.command("load-region-demo")
+def load_region_demo_command():
+    """Load a small demo region: the demo school, two more schools, the regional centre's log-ins."""
+    from webapp.region import demo as region_demo
+    _upgrade()
+    click.echo(f"Демонстрационный регион загружен: {region_demo.load()}.")
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -90,7 +121,8 @@ def serve_command(host, port, workers):
     from webapp.models import User
     workers = workers or current_app.config["WORKERS"]
     click.echo(f"Наставник работает: http://{host}:{port}/")
-    for login, role in demo.DEMO_LOGINS:
+    from webapp.region.demo import REGION_LOGINS
+    for login, role in demo.DEMO_LOGINS + REGION_LOGINS:
         user = User.get_or_none(User.login == login)
         if user is not None and user.check_password(demo.DEMO_PASSWORD):  # the demo school is loaded
             click.echo(f"  {role:<14} логин {login:<10} пароль {demo.DEMO_PASSWORD}")
@@ -111,7 +143,7 @@ def serve_command(host, port, workers):
 def init_app(app) -> None:
     from webapp.tasks.worker import worker_command
     for command in (init_db_command, db_version_command, create_admin_command, load_demo_command, serve_command,
-                    worker_command):
+                    worker_command, generate_region_command, load_region_demo_command):
         app.cli.add_command(command)
     from webapp.ops.cli import COMMANDS as OPS_COMMANDS
     for command in OPS_COMMANDS:

@@ -8,6 +8,8 @@ ROLE_LABELS = {
     "coordinator": _l("куратор"),
     "mentor": _l("наставник"),
     "mentee": _l("наставляемый"),
+    "regional_admin": _l("региональный администратор"),
+    "regional_method": _l("методист регионального наставнического центра"),
 }
 
 CATEGORY_LABELS = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import has_request_context, request
+from flask import current_app, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -33,6 +33,12 @@ NAVIGATION = [
     ("documents.index", _l("Документы"), {"admin", "coordinator"}, PROGRAMME),
     ("notifications.index", NotificationsLabel(), None, None),
     ("ops.health_page", _l("Состояние системы"), {"admin"}, None),
+    ("pool.index", _l("Региональный пул"), {"admin", "coordinator"}, PAIRS),
+    ("pool.mine", _l("Дистанционное наставничество"), {"mentor", "mentee"}, None),
+    ("region.index", _l("Регион"), {"regional_admin", "regional_method"}, None),
+    ("region.school_list", _l("Школы региона"), {"regional_admin"}, None),
+    ("regional_practices.review_list", _l("Региональная копилка"), {"regional_method"}, None),
+    ("regional_practices.contests", _l("Конкурсы"), {"regional_method"}, None),
 ]
 
 
@@ -55,6 +61,9 @@ def navigation() -> list[MenuItem]:
     for endpoint, label, allowed, group in NAVIGATION:
         if allowed is not None and not current_user.has_role(*allowed):
             continue
+        if allowed is None and current_user.is_regional and not getattr(
+                current_app.view_functions.get(endpoint), "regional_ok", False):
+            continue  # a school's page: refused to regional people
         link = MenuItem(label, endpoint, current=endpoint == here)
         if group is None:
             menu.append(link)

@@ -66,7 +66,9 @@ def allowed(m, e, options):
             and (forms is None or form in forms)
             and (not m.forms or form in m.forms)
             and not (form == "employer_university_student" and e.org_is_school)
-            and (options["allow_cross_organisation"] or m.organisation == e.organisation)
+            and (m.organisation == e.organisation
+                 or (options["allow_cross_organisation"]  # across organisations: remote meetings only
+                     and m.format != "in_person" and e.format != "in_person"))
             and m.id != e.id
             and (m.id, e.id) not in set(map(tuple, options["excluded_pairs"])))
 

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import public, signed_in
+from webapp.access import public, regional_ok, signed_in
 from webapp.auth import invitations, passwords, sessions, throttle
 from webapp.auth.return_to import safe_next
 from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
@@ -68,6 +68,7 @@ def logout():
 
 @bp.route("/password", methods=["GET", "POST"])
 @signed_in
+@regional_ok
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
-from webapp.access import public, signed_in
+from webapp.access import public, regional_ok, signed_in
 from webapp.dashboard.services import coordinator_counts, my_pairs, next_steps
 
 bp = Blueprint("dashboard", __name__)
@@ -20,7 +20,10 @@ def home():
 
 @bp.route("/dashboard")
 @signed_in
+@regional_ok
 def index():
+    if current_user.is_regional:  # the regional centre's start page is the region's
+        return redirect(url_for("region.index"))
     counts = coordinator_counts(current_user.organisation) if current_user.is_staff else None
     participant = current_user.has_role("mentor", "mentee")
     steps = next_steps(current_user) if participant else []

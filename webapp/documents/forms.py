@@ -26,7 +26,8 @@ class WholeNumberField(IntegerField):
             raise ValueError(str(_l("Укажите целое число."))) from None
 
 
-class RequisitesForm(FlaskForm):
+class OrganisationFields(FlaskForm):
+    """The organisation's own requisites: a school's requisites form and the region's school form share them."""
     name = _text(_l("Полное наименование"), 300, _l("Укажите полное наименование организации."))
     short_name = _text(_l("Краткое наименование"), 120, _l("Укажите краткое наименование организации."))
     address = _text(_l("Адрес (с индексом)"), 300, _l("Укажите адрес организации: он нужен в согласиях."))
@@ -34,6 +35,29 @@ class RequisitesForm(FlaskForm):
     head_name = _text(_l("ФИО руководителя (полностью)"), 200, _l("Укажите ФИО руководителя."))
     inn = _text(_l("ИНН (необязательно)"), 12)
     ogrn = _text(_l("ОГРН (необязательно)"), 15)
+
+    def validate_name(self, field):
+        if "_" * 3 in (field.data or ""):
+            raise ValidationError(_l("Укажите наименование без подчёркиваний."))
+
+    def validate_inn(self, field):
+        value = (field.data or "").strip()
+        if value and (not DIGITS.match(value) or len(value) not in (10, 12)):
+            raise ValidationError(_l("ИНН — 10 или 12 цифр."))
+
+    def validate_ogrn(self, field):
+        value = (field.data or "").strip()
+        if value and (not DIGITS.match(value) or len(value) not in (13, 15)):
+            raise ValidationError(_l("ОГРН — 13 цифр (ОГРНИП — 15)."))
+
+    def requisites(self) -> dict:
+        return dict(name=self.name.data.strip(), short_name=self.short_name.data.strip(),
+                    address=self.address.data.strip(), head_position=self.head_position.data.strip(),
+                    head_name=" ".join(self.head_name.data.split()), inn=(self.inn.data or "").strip(),
+                    ogrn=(self.ogrn.data or "").strip())
+
+
+class RequisitesForm(OrganisationFields):
     curator_id = SelectField(_l("Куратор программы наставничества"), choices=[], validate_choice=False)
     year_start = StringField(_l("Начало учебного года (ДД.ММ)"), default="01.09",
                              validators=[DataRequired(_l("Укажите начало учебного года, например 01.09."))])
@@ -51,20 +75,6 @@ class RequisitesForm(FlaskForm):
     def validate_curator_id(self, field):
         if field.data and field.data not in {value for value, _label in field.choices}:
             raise ValidationError(_l("Выберите куратора из списка кураторов вашей организации."))
-
-    def validate_name(self, field):
-        if "_" * 3 in (field.data or ""):
-            raise ValidationError(_l("Укажите наименование без подчёркиваний."))
-
-    def validate_inn(self, field):
-        value = (field.data or "").strip()
-        if value and (not DIGITS.match(value) or len(value) not in (10, 12)):
-            raise ValidationError(_l("ИНН — 10 или 12 цифр."))
-
-    def validate_ogrn(self, field):
-        value = (field.data or "").strip()
-        if value and (not DIGITS.match(value) or len(value) not in (13, 15)):
-            raise ValidationError(_l("ОГРН — 13 цифр (ОГРНИП — 15)."))
 
     def validate_order_number_pattern(self, field):
         if "{n}" not in (field.data or ""):
@@ -92,10 +102,7 @@ class RequisitesForm(FlaskForm):
     def values(self) -> dict:
         start_day, start_month = self._day_month(self.year_start)
         end_day, end_month = self._day_month(self.year_end)
-        return dict(name=self.name.data.strip(), short_name=self.short_name.data.strip(),
-                    address=self.address.data.strip(), head_position=self.head_position.data.strip(),
-                    head_name=" ".join(self.head_name.data.split()), inn=(self.inn.data or "").strip(),
-                    ogrn=(self.ogrn.data or "").strip(),
+        return dict(**self.requisites(),
                     curator=int(self.curator_id.data) if self.curator_id.data else None,
                     year_start_day=start_day, year_start_month=start_month, year_end_day=end_day,
                     year_end_month=end_month, order_number_pattern=self.order_number_pattern.data.strip(),

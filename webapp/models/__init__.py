@@ -14,6 +14,8 @@ from webapp.models.programme import MeetingLog, PlanItem, Programme
 from webapp.models.pairing import OrderGroup
 from webapp.models.documents import DocumentTemplate, NormativeDocument, PersonDetails
 from webapp.models.marks import TermMark
+from webapp.models.region import (Contest, ContestEntry, ContestScore, Nomination, PoolMember, Region,
+                                  RegionalPractice, RemoteConsent, RemotePair, REGION_MODELS)
 from webapp.models.tasks import BackgroundTask, TaskWorker
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,
@@ -22,6 +24,6 @@ ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringG
               Programme, PlanItem, MeetingLog,
               RoadmapItem, Practice, PracticeAuthor, PracticeFile, Award, TrainingCourse, NewsItem,
               OrderGroup, PersonDetails, DocumentTemplate, NormativeDocument, TermMark,
-              BackgroundTask, TaskWorker]
+              BackgroundTask, TaskWorker] + REGION_MODELS
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -12,6 +12,7 @@ KIND_LABELS = {
     "college": "Профессиональная образовательная организация",
     "university": "Образовательная организация высшего образования",
     "other": "Иная организация",
+    "regional_centre": "Региональный наставнический центр",
 }
 
 
@@ -33,6 +34,13 @@ class Organisation(BaseModel):
     order_number_pattern = pw.CharField(max_length=40, default="{n}-о")
     minor_own_consent_age = pw.IntegerField(default=0)  # 14: students from 14 sign their own consent too; 0: never
     curator = pw.DeferredForeignKey("User", null=True, on_delete="SET NULL", backref="+")
+    # the region above the school and its municipality (migration 15); None/"" for a lone school
+    region = pw.DeferredForeignKey("Region", null=True, on_delete="SET NULL", backref="+")
+    municipality = pw.CharField(max_length=200, default="", null=True)
+
+    @property
+    def is_regional_centre(self) -> bool:
+        return self.kind == "regional_centre"
 
     @property
     def is_school(self) -> bool:

@@ -13,6 +13,9 @@ from webapp.models.organisation import Organisation
 ADMIN, COORDINATOR, MENTOR, MENTEE = "admin", "coordinator", "mentor", "mentee"
 ROLES = (ADMIN, COORDINATOR, MENTOR, MENTEE)
 STAFF_ROLES = frozenset({ADMIN, COORDINATOR})
+# Roles of the regional mentoring centre's people; never granted by a school (not in ROLES).
+REGIONAL_ADMIN, REGIONAL_METHODOLOGIST = "regional_admin", "regional_method"
+REGIONAL_ROLES = frozenset({REGIONAL_ADMIN, REGIONAL_METHODOLOGIST})
 
 # Keys shared with matching.catalogue; Russian labels are the UI's words.
 CATEGORIES = ("teacher", "student", "university_student", "employer")
@@ -74,6 +77,10 @@ class User(UserMixin, BaseModel):
     @property
     def is_staff(self) -> bool:
         return self.has_role(*STAFF_ROLES)
+
+    @property
+    def is_regional(self) -> bool:
+        return self.has_role(*REGIONAL_ROLES)
 
     def set_roles(self, roles) -> None:
         UserRole.delete().where(UserRole.user == self).execute()

@@ -10,6 +10,7 @@ stale entry is never served; each worker process keeps its own small cache.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from collections import OrderedDict
 
 import peewee as pw
@@ -18,8 +19,6 @@ from webapp.models import Assignment, Consent, MentoringGroup, Organisation, Que
 from webapp.models.questionnaire import SUBMITTED
 
 MAX_ENTRIES = 64
-_entries: OrderedDict = OrderedDict()
-_lock = threading.Lock()
 
 
 def fingerprint(organisation) -> tuple:
@@ -43,21 +42,52 @@ def fingerprint(organisation) -> tuple:
     return (org_id, *map(str, (*responses, *groups, *assignments, *versions, *revoked, *marks, *year_start)))
 
 
+class KeptValues:
+    """A small least-recently-used store of computed values, safe across threads."""
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: tuple, compute):
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_kept = KeptValues(MAX_ENTRIES)
+_passing = threading.local()
+
+
+@contextmanager
+def passed_by():
+    """Inside it, ``cached`` computes without fingerprinting or keeping: for a caller that keeps the whole
+    result itself (the region's table reads a hundred schools once; their entries would only push others out)."""
+    _passing.on = True
+    try:
+        yield
+    finally:
+        _passing.on = False
+
+
 def cached(name: str, organisation, compute):
     """``compute()`` once per fingerprint of the organisation's monitoring data."""
-    key = (name, fingerprint(organisation))
-    with _lock:
-        if key in _entries:
-            _entries.move_to_end(key)
-            return _entries[key]
-    value = compute()
-    with _lock:
-        _entries[key] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
+    if getattr(_passing, "on", False):
+        return compute()
+    return _kept.get_or_compute((name, fingerprint(organisation)), compute)
 
 
 def clear() -> None:
-    with _lock:
-        _entries.clear()
+    _kept.clear()

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import signed_in
+from webapp.access import regional_ok, signed_in
 from webapp.htmx import is_htmx, render
 from webapp.downloads import MIMETYPES
 from webapp.models import BackgroundTask
@@ -27,6 +27,7 @@ def _mine_or_404(task_id: int) -> BackgroundTask:
 
 @bp.route("/<int:task_id>")
 @signed_in
+@regional_ok  # one's own task: the regional report's page too
 def show(task_id: int):
     task = _mine_or_404(task_id)
     response = render("tasks/task.html", "tasks/_status.html", task=task, has_file=bool(files.result_file(task)))
@@ -37,6 +38,7 @@ def show(task_id: int):
 
 @bp.route("/<int:task_id>/file")
 @signed_in
+@regional_ok  # one's own task: the regional report's page too
 def download(task_id: int):
     task = _mine_or_404(task_id)
     found = files.result_file(task) if task.status == "done" else None
@@ -51,6 +53,7 @@ def download(task_id: int):
 
 @bp.route("/<int:task_id>/retry", methods=["POST"])
 @signed_in
+@regional_ok  # one's own task: the regional report's page too
 def retry(task_id: int):
     task = _mine_or_404(task_id)
     if not wording.retryable(task) or not lifecycle.retry(task):
