@@ -110,8 +110,8 @@ def test_a_contest_with_nominations_scores_and_results(app, school, region, logi
     second_expert.post(f"/region/contests/{contest_id}/scores", data={"entry_id": entries[1], "score": "6"})
     assert method.post(f"/region/contests/{contest_id}/close").status_code == 303
     results = text(method.get(f"/region/contests/{contest_id}"))
-    assert "8.00" in results and "6.00" in results
-    assert results.index("8.00") < results.index("6.00")
+    assert "8,00" in results and "6,00" in results
+    assert results.index("8,00") < results.index("6,00")
     late = method.post(f"/region/contests/{contest_id}/scores", data={"entry_id": entries[0], "score": "1"},
                        follow_redirects=True)
     assert "Конкурс завершён" in text(late)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from matching.catalogue import FORM_LABELS, TYPES
 from webapp.monitoring.report import label as item_label
-from webapp.programmes.groups import STAGES
+from webapp.programmes.groups import STAGE_LABELS
 from webapp.region.figures import FORM_KEYS, STAGES as STAGE_KEYS, TYPE_KEYS
 
 
@@ -19,7 +19,7 @@ def sections(table) -> list[tuple[str, list[tuple[str, str]]]]:
         (_("Пары и группы по формам наставничества"),
          [("pairs", _("Всего"))] + [(f"form:{k}", _(FORM_LABELS[k])) for k in FORM_KEYS]),
         (_("Пары и группы по видам наставничества"), [(f"type:{k}", _(TYPES[k])) for k in TYPE_KEYS]),
-        (_("Этапы программ"), [(f"stage:{s}", _(STAGES[s])) for s in STAGE_KEYS]),
+        (_("Этапы программ"), [(f"stage:{s}", _(STAGE_LABELS[s])) for s in STAGE_KEYS]),
         (_("Мониторинг"), [
             ("plan_on_time", _("Пункты плана выполнены в срок, %")),
             ("ended_early", _("Пары, завершённые досрочно, %")),
