@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from flask import abort
 
-from matching import MatchScorer
-from matching.rules import EligibilityRules
 from webapp.consents.services import bank_members, in_bank
 from webapp.db import database
 from webapp.models import (AuditEvent, GroupMember, MentoringGroup, Organisation, PoolMember, RemoteConsent,
@@ -139,7 +137,7 @@ def loads_elsewhere(mentors) -> dict[int, int]:
     return {uid: sum(mentees_in.get(g, 0) for g in gs) for uid, gs in groups.items()}
 
 
-def _scorer(school, mentees, mentors) -> MatchScorer:
+def _scorer(school, mentees, mentors):
     mentee_profiles, _f = profiles_adapter.mentee_profiles(mentees, school)
     mentor_profiles = []
     by_school: dict[int, list[User]] = {}
@@ -147,6 +145,7 @@ def _scorer(school, mentees, mentors) -> MatchScorer:
         by_school.setdefault(m.organisation_id, []).append(m)
     for org_id, people in by_school.items():
         mentor_profiles.extend(profiles_adapter.mentor_profiles(people, Organisation.get_by_id(org_id))[0])
+    from matching import MatchScorer  # scikit-learn loads only when matching runs (tests/test_startup.py)
     scorer = MatchScorer(allow_cross_organisation=True, commitments=loads_elsewhere(mentors))
     return scorer.fit(mentor_profiles, mentee_profiles)
 
@@ -165,6 +164,7 @@ def candidates(school) -> dict[User, list[Candidate]]:
     mentors = pool_mentors(school)
     if not mentees or not mentors:
         return {m: [] for m in mentees}
+    from matching.rules import EligibilityRules
     scorer = _scorer(school, mentees, mentors)
     by_id = {m.id: m for m in mentors}
     schools = {o.id: o for o in Organisation.select().where(Organisation.id.in_({m.organisation_id for m in mentors}))}
@@ -203,6 +203,7 @@ def confirm(school, mentee_id: int, mentor_id: int, actor) -> RemotePair:
         raise PoolError("Наставник не дал всех согласий для регионального пула.")
     if mentee not in remote_mentees(school):
         raise PoolError("У наставляемого уже есть пара.")
+    from matching.rules import EligibilityRules
     scorer = _scorer(school, [mentee], [mentor])
     code = scorer.why_not(mentor.id, mentee.id)
     if code is not None and code != "below_min_score":
