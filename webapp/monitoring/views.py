@@ -10,6 +10,7 @@ from markupsafe import Markup
 from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
+from webapp.form_errors import error_text
 from webapp.user_errors import UserError
 from webapp.models import MentoringGroup
 from webapp.monitoring import (assigning, cache, dataset, export, marks, paired, process_figures, report, school_year,
@@ -114,7 +115,7 @@ def school_year_start():
     form = YearStartForm()
     back = url_for("monitoring.index", **_typed(["start"]))  # a refused value comes back to be corrected
     if not form.validate_on_submit():
-        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        flash(error_text(form), "error")
         return redirect(back, 303)
     try:
         month, day = school_year.set_start(current_user.organisation, form.start.data)
@@ -324,7 +325,7 @@ def mark_entry():
         flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
         return redirect(back, 303)
     if not form.validate_on_submit():
-        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        flash(error_text(form), "error")
         return redirect(back, 303)
     try:
         marks.enter(current_user.organisation, year, form.student.data, form.subject.data, form.mark.data,
