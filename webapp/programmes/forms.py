@@ -6,102 +6,15 @@ school (a meeting not before the pair started, an order number not taken).
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import AnyOf, Length, StopValidation
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import AnyOf, Length
 
 from matching.catalogue import TYPES
-from webapp import date_range
+from webapp.form_fields import DateRequired, SchoolDateField, WholeNumberField, required, strip, too_long
 from webapp.models.programme import MEETING_FORMATS, PLAN_STATUSES
 from webapp.programmes import groups, orders, programme
-
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
-WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def too_long(label, limit: int):
-    return Length(max=limit, message=_l("Поле «%(field)s» — не длиннее %(limit)s символов.", field=label, limit=limit))
-
-
-class PairDateField(Field):
-    """A date typed as ГГГГ-ММ-ДД (what <input type=date> sends) or ДД.ММ.ГГГГ, within the product's years.
-
-    What was typed stays in the field when it is refused, so the form comes back as it was sent."""
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
-
-    def process_formdata(self, valuelist) -> None:
-        text = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if not text:
-            return
-        for fmt in DATE_FORMATS:
-            try:
-                day = dt.datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-            if not date_range.within(day):
-                raise ValueError(date_range.range_message())
-            self.data = day
-            return
-        raise ValueError(_("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
-
-
-class DateRequired:
-    """An empty date is refused with ``message``; a date that did not parse keeps its own message."""
-
-    def __init__(self, message):
-        self.message = message
-
-    def __call__(self, form, field) -> None:
-        if field.data is None and not field.errors:
-            raise StopValidation(self.message)
-
-
-class WholeNumberField(IntegerField):
-    """A whole number from ``low`` to ``high``; anything else is refused with Russian messages (not WTForms'
-    English ones). What was typed stays in the field."""
-
-    def __init__(self, *args, low: int, high: int, message=None, range_message=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.low, self.high, self.message, self.range_message = low, high, message, range_message
-
-    def process_formdata(self, valuelist) -> None:
-        text = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if not WHOLE_NUMBER.fullmatch(text):
-            raise ValueError(self.message)
-        value = int(text)
-        if not self.low <= value <= self.high:
-            raise ValueError(self.range_message)
-        self.data = value
-
-
-class DataRequiredText:
-    """Empty (or only spaces) text is refused with ``message``."""
-
-    def __init__(self, message):
-        self.message = message
-
-    def __call__(self, form, field) -> None:
-        if not (field.data or "").strip():
-            raise StopValidation(self.message)
-
-
-def _required(label):
-    return DataRequiredText(_l("Заполните поле «%(field)s».", field=label))
 
 
 class PairDetailsForm(FlaskForm):
@@ -109,8 +22,8 @@ class PairDetailsForm(FlaskForm):
                        validators=[AnyOf(list(groups.SCHOOL_FORMS), message=_l("Выберите форму наставничества из списка."))])
     kind = SelectField(_l("Вид наставничества"), choices=list(TYPES.items()), validate_choice=False,
                        validators=[AnyOf(list(TYPES), message=_l("Выберите вид наставничества из списка."))])
-    started_on = PairDateField(_l("Дата начала"), validators=[DateRequired(_l("Укажите дату начала."))])
-    planned_end_on = PairDateField(_l("Плановая дата окончания"))
+    started_on = SchoolDateField(_l("Дата начала"), validators=[DateRequired(_l("Укажите дату начала."))])
+    planned_end_on = SchoolDateField(_l("Плановая дата окончания"))
 
     def as_data(self) -> groups.PairDetails:
         return groups.PairDetails(form=self.form.data, kind=self.kind.data, started_on=self.started_on.data,
@@ -120,20 +33,20 @@ class PairDetailsForm(FlaskForm):
 class StageForm(FlaskForm):
     stage = SelectField(_l("Этап"), choices=[(str(k), v) for k, v in groups.STAGES.items()], validate_choice=False,
                         validators=[AnyOf([str(k) for k in groups.STAGES], message=_l("Выберите этап из списка."))])
-    changed_on = PairDateField(_l("Дата"))
-    note = StringField(_l("Комментарий"), filters=[_strip], validators=[
+    changed_on = SchoolDateField(_l("Дата"))
+    note = StringField(_l("Комментарий"), filters=[strip], validators=[
         Length(max=groups.REASON_MAX, message=_l("Комментарий — не длиннее %(limit)s символов.",
                                                  limit=groups.REASON_MAX))])
 
 
 class GoalsForm(FlaskForm):
-    request = TextAreaField(_l("Запрос наставляемого"), filters=[_strip],
+    request = TextAreaField(_l("Запрос наставляемого"), filters=[strip],
                             validators=[too_long(_l("Запрос наставляемого"), programme.TEXT_MAX)])
-    problems = TextAreaField(_l("Проблемы"), filters=[_strip],
+    problems = TextAreaField(_l("Проблемы"), filters=[strip],
                              validators=[too_long(_l("Проблемы"), programme.TEXT_MAX)])
-    goals = TextAreaField(_l("Цели"), filters=[_strip], validators=[too_long(_l("Цели"), programme.TEXT_MAX)])
-    tasks = TextAreaField(_l("Задачи"), filters=[_strip], validators=[too_long(_l("Задачи"), programme.TEXT_MAX)])
-    expected_results = TextAreaField(_l("Ожидаемые результаты"), filters=[_strip], validators=[
+    goals = TextAreaField(_l("Цели"), filters=[strip], validators=[too_long(_l("Цели"), programme.TEXT_MAX)])
+    tasks = TextAreaField(_l("Задачи"), filters=[strip], validators=[too_long(_l("Задачи"), programme.TEXT_MAX)])
+    expected_results = TextAreaField(_l("Ожидаемые результаты"), filters=[strip], validators=[
         too_long(_l("Ожидаемые результаты"), programme.TEXT_MAX)])
 
     def as_data(self) -> programme.Goals:
@@ -145,12 +58,12 @@ class GoalsForm(FlaskForm):
 
 
 class PlanItemForm(FlaskForm):
-    name = StringField(_l("Мероприятие"), filters=[_strip], validators=[
-        _required(_l("Мероприятие")), too_long(_l("Мероприятие"), programme.NAME_MAX)])
-    deadline = PairDateField(_l("Срок"))
-    responsible = StringField(_l("Ответственный"), filters=[_strip],
+    name = StringField(_l("Мероприятие"), filters=[strip], validators=[
+        required(_l("Мероприятие")), too_long(_l("Мероприятие"), programme.NAME_MAX)])
+    deadline = SchoolDateField(_l("Срок"))
+    responsible = StringField(_l("Ответственный"), filters=[strip],
                               validators=[too_long(_l("Ответственный"), programme.SHORT_MAX)])
-    result_doc = StringField(_l("Результат (вид документа)"), filters=[_strip],
+    result_doc = StringField(_l("Результат (вид документа)"), filters=[strip],
                              validators=[too_long(_l("Результат (вид документа)"), programme.SHORT_MAX)])
 
     def as_data(self) -> programme.NewPlanItem:
@@ -165,7 +78,7 @@ class PlanStatusForm(FlaskForm):
 
 
 class MeetingForm(FlaskForm):
-    met_on = PairDateField(_l("Дата встречи"), validators=[DateRequired(_l("Укажите дату встречи."))])
+    met_on = SchoolDateField(_l("Дата встречи"), validators=[DateRequired(_l("Укажите дату встречи."))])
     format = SelectField(_l("Формат встречи"), choices=list(programme.MEETING_FORMAT_LABELS.items()),
                          validate_choice=False, validators=[
                              AnyOf(list(MEETING_FORMATS), message=_l("Выберите формат встречи: очно или дистанционно."))])
@@ -173,9 +86,9 @@ class MeetingForm(FlaskForm):
         _l("Продолжительность, минут"), low=1, high=programme.DURATION_MAX,
         message=_l("Продолжительность укажите целым числом минут."),
         range_message=_l("Продолжительность — от 1 до %(limit)s минут.", limit=programme.DURATION_MAX))
-    topic = StringField(_l("Тема"), filters=[_strip], validators=[
-        _required(_l("Тема")), too_long(_l("Тема"), programme.NAME_MAX)])
-    outcome = StringField(_l("Итог встречи"), filters=[_strip],
+    topic = StringField(_l("Тема"), filters=[strip], validators=[
+        required(_l("Тема")), too_long(_l("Тема"), programme.NAME_MAX)])
+    outcome = StringField(_l("Итог встречи"), filters=[strip],
                           validators=[too_long(_l("Итог встречи"), programme.TEXT_MAX)])
 
     def as_data(self) -> programme.NewMeeting:
@@ -185,13 +98,13 @@ class MeetingForm(FlaskForm):
 
 
 class OrderForm(FlaskForm):
-    number = StringField(_l("Номер приказа"), filters=[_strip], validators=[
+    number = StringField(_l("Номер приказа"), filters=[strip], validators=[
         Length(max=orders.NUMBER_MAX, message=_l("Номер приказа — не длиннее %(limit)s символов.",
                                                  limit=orders.NUMBER_MAX))])
-    signed_on = PairDateField(_l("Дата приказа"), validators=[DateRequired(_l("Укажите дату приказа."))])
-    basis = TextAreaField(_l("Основание"), filters=[_strip], validators=[
+    signed_on = SchoolDateField(_l("Дата приказа"), validators=[DateRequired(_l("Укажите дату приказа."))])
+    basis = TextAreaField(_l("Основание"), filters=[strip], validators=[
         Length(max=orders.BASIS_MAX, message=_l("Основание — не длиннее %(limit)s символов.", limit=orders.BASIS_MAX))])
-    responsible_name = StringField(_l("ФИО ответственного"), filters=[_strip], validators=[
+    responsible_name = StringField(_l("ФИО ответственного"), filters=[strip], validators=[
         Length(max=orders.NAME_MAX, message=_l("ФИО ответственного — не длиннее %(limit)s символов.",
                                                limit=orders.NAME_MAX))])
     group = SelectMultipleField(coerce=str, validate_choice=False)  # ids; a forged one answers 404 (orders)
