@@ -212,3 +212,14 @@ def test_forms_of_another_schools_pair_are_404(group, school, auth):
                       (f"/pairs/{group.id}/programme", {"goals": "Чужие цели"})):
         assert auth.client.post(url, data=data).status_code == 404, url
     assert MeetingLog.select().count() == 0 and StageChange.select().count() == 0
+
+
+@pytest.mark.parametrize("reason,message", [("", "Укажите причину досрочного завершения."),
+                                            ("   ", "Укажите причину досрочного завершения."),
+                                            ("п" * 1001, "Причина — не длиннее 1000 символов.")])
+def test_refused_early_end_keeps_the_pair_active(group, kurator, reason, message):
+    response = kurator.post(f"/pairs/{group.id}/end", data={"reason": reason, "send_back": "1"}, headers=HTMX)
+    assert response.status_code == 200 and message in text(response)
+    if reason.strip():
+        assert reason in text(response)  # what was typed comes back
+    assert MentoringGroup.get_by_id(group.id).status == "active"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import AnyOf, Length
 
 from matching.catalogue import TYPES
-from webapp.form_fields import DateRequired, SchoolDateField, WholeNumberField, required, strip, too_long
+from webapp.form_fields import (DateRequired, SchoolDateField, TextRequired, WholeNumberField, required, strip,
+                                too_long)
 from webapp.models.programme import MEETING_FORMATS, PLAN_STATUSES
 from webapp.programmes import groups, orders, programme
 
@@ -37,6 +38,14 @@ class StageForm(FlaskForm):
     note = StringField(_l("Комментарий"), filters=[strip], validators=[
         Length(max=groups.REASON_MAX, message=_l("Комментарий — не длиннее %(limit)s символов.",
                                                  limit=groups.REASON_MAX))])
+
+
+class EndEarlyForm(FlaskForm):
+    reason = StringField(_l("Причина"), filters=[strip], validators=[
+        TextRequired(_l("Укажите причину досрочного завершения.")),
+        Length(max=groups.REASON_MAX, message=_l("Причина — не длиннее %(limit)s символов.", limit=groups.REASON_MAX))])
+    send_back = BooleanField(_l("Вернуть наставляемого в подбор (продолжать поиск наставника)"),
+                             false_values=("", "0", "false", "off"))
 
 
 class GoalsForm(FlaskForm):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from matching.catalogue import TYPES
 from webapp.access import in_my_school_or_404, roles, staff_only
@@ -17,8 +16,8 @@ from webapp.ids import ids_or_404
 from webapp.models import GroupMember, PairingOrder, User
 from webapp.models.programme import PLAN_STATUSES
 from webapp.programmes import documents, groups, orders, programme as programmes
-from webapp.programmes.forms import (GoalsForm, MeetingForm, OrderForm, PairDetailsForm, PlanItemForm, PlanStatusForm,
-                                      StageForm)
+from webapp.programmes.forms import (EndEarlyForm, GoalsForm, MeetingForm, OrderForm, PairDetailsForm, PlanItemForm,
+                                      PlanStatusForm, StageForm)
 from webapp.programmes.groups import GroupError
 
 bp = Blueprint("programmes", __name__, url_prefix="/pairs")
@@ -110,9 +109,10 @@ def details(group_id: int):
 @staff_only
 def end(group_id: int):
     group = groups.visible_group(group_id, current_user)
-    send_back = request.form.get("send_back") in ("1", "on", "true")
-    return _done(group, FlaskForm(), lambda f: groups.end_early(group, request.form.get("reason"), send_back, current_user),
-                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if send_back else ""))
+    form = EndEarlyForm()
+    return _done(group, form, lambda f: groups.end_early(group, f.reason.data, f.send_back.data, current_user),
+                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.")
+                                                          if form.send_back.data else ""))
 
 
 @bp.route("/<int:group_id>/programme", methods=["POST"])
