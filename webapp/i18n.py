@@ -32,6 +32,7 @@ def compile_catalogues(root: Path = TRANSLATIONS) -> None:
         handle, tmp = tempfile.mkstemp(dir=mo_path.parent, prefix=f".{mo_path.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as mo_file:
             write_mo(mo_file, catalog)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the catalogue is read by whoever serves the app
         os.replace(tmp, mo_path)
 
 

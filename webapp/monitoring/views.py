@@ -55,11 +55,6 @@ def _group(group_id: int) -> MentoringGroup:
     return in_my_school_or_404(MentoringGroup, group_id)
 
 
-def _stage() -> str:
-    stage = request.form.get("stage", "")
-    return stage if stage in STAGE_LABELS else ""
-
-
 def _year():
     return school_year.chosen(current_user.organisation, request.args.get("year"))
 
@@ -180,26 +175,28 @@ def pair(group_id: int):
 @bp.route("/pairs/<int:group_id>/assign", methods=["POST"])
 @staff_only
 def assign_pair(group_id: int):
+    from webapp.monitoring.forms import MonitoringStageForm
     group = _group(group_id)
-    stage = _stage()
-    if not stage:
-        flash(_("Выберите этап мониторинга: входной, промежуточный или итоговый."), "error")
+    form = MonitoringStageForm()
+    if not form.validate():
+        flash(error_text(form), "error")
     else:
-        created = assigning.assign_monitoring(group, stage, current_user)
+        created = assigning.assign_monitoring(group, form.stage.data, current_user)
         flash(_("Анкеты выданы участникам пары: %(n)s.", n=created) if created
               else _("Участники пары уже получили эти анкеты."), "success")
-    return redirect(request.form.get("next") == "pair" and url_for("monitoring.pair", group_id=group.id)
+    return redirect(form.next.data == "pair" and url_for("monitoring.pair", group_id=group.id)
                     or url_for("monitoring.index"), 303)
 
 
 @bp.route("/assign", methods=["POST"])
 @staff_only
 def assign_all():
-    stage = _stage()
-    if not stage:
-        flash(_("Выберите этап мониторинга: входной, промежуточный или итоговый."), "error")
+    from webapp.monitoring.forms import MonitoringStageForm
+    form = MonitoringStageForm()
+    if not form.validate():
+        flash(error_text(form), "error")
         return redirect(url_for("monitoring.index"), 303)
-    pairs, created = assigning.assign_all_active(current_user.organisation, stage, current_user)
+    pairs, created = assigning.assign_all_active(current_user.organisation, form.stage.data, current_user)
     flash(_("Активных пар: %(p)s, выдано анкет: %(n)s.", p=pairs, n=created), "success")
     return redirect(url_for("monitoring.index"), 303)
 
@@ -255,11 +252,12 @@ def mine():
 @bp.route("/pairs/<int:group_id>/answer", methods=["POST"])
 @roles("mentor", "mentee")
 def answer(group_id: int):
+    from webapp.monitoring.forms import MonitoringStageForm
     group = _group(group_id)
-    stage = _stage()
+    form = MonitoringStageForm()
     if assigning.membership(group, current_user) is None:
         abort(404)
-    response = assigning.start_for_member(group, current_user, stage) if stage else None
+    response = assigning.start_for_member(group, current_user, form.stage.data) if form.validate() else None
     if response is None:
         abort(404)
     return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
