@@ -28,8 +28,10 @@ demo: db
 serve:
 	$(BIN)/flask --app webapp serve
 
+# Two workers (pytest-xdist); the browser tests stay together on one of them. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 clean:
 	rm -rf $(VENV) static/vendor

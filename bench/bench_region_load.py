@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_load import free_port, wait_for  # noqa: E402
 
 FLASK = [sys.executable, "-m", "flask", "--app", "webapp"]
-MATCHING_FORM = {"w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
+MATCHING_FORM = {"preset": "custom", "w_problems": "0.4", "w_text": "0.3", "w_subjects": "0.15", "w_availability": "0.1",
                  "w_format": "0.05", "min_score": "0", "top_k": "3", "objective": "total", "spread": "0",
                  "kind": "traditional"}
 

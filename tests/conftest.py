@@ -3,13 +3,49 @@ from __future__ import annotations
 
 import os
 import shutil
+from urllib.parse import urlsplit, urlunsplit
 
 import peewee
 import pytest
+from jinja2 import BytecodeCache
 from playhouse.db_url import connect
 
 from tests.factories import PASSWORD, make_school
 from webapp import create_app
+
+
+def pytest_configure(config):
+    """Under pytest-xdist (``make test`` runs two workers) each worker gets its own PostgreSQL database."""
+    url, worker = os.environ.get("TEST_DATABASE_URL"), os.environ.get("PYTEST_XDIST_WORKER")
+    if url and worker:
+        os.environ["TEST_DATABASE_URL"] = worker_database(url, worker)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist hands out tests one by one, except the browser tests: one worker runs them all, so one
+    server and one demo school serve them (xdist's own --dist loadgroup does not group under pytest 9)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith("tests/e2e/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
+def worker_database(url: str, worker: str) -> str:
+    """``url`` with the database name suffixed by the worker id; the database is created if missing
+    (the role needs CREATEDB, as .ci/run grants)."""
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_{worker}"
+    db = connect(url)
+    try:
+        if db.execute_sql("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            db.execute_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        db.close()
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def _reset_postgres(url: str) -> None:
@@ -71,6 +107,28 @@ class TemplateDatabase:
         return self.pg_url
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept for the whole test session, in memory.
+
+    Every test builds its own app, and each app's Jinja environment would compile every template it
+    renders again (a fifth of a simple test's time). Jinja checks a template's source checksum before
+    it uses the stored code, so an edited template is compiled afresh. Only the test apps use it.
+    """
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory):
     return TemplateDatabase(tmp_path_factory.mktemp("template"))
@@ -108,6 +166,7 @@ def make_app(db_url, tmp_path):
         }
         config.update(overrides)
         app = create_app(config)
+        app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
         from webapp import migrations
         from webapp.db import database
         migrations.upgrade(database.obj)  # a no-op on the migrated copy; a test that wiped it gets a schema

@@ -192,3 +192,34 @@ def test_a_domain_error_is_translated_once_when_shown(app):
         session["lang"] = "en"
         refresh()
         assert error.message.startswith("Иванов Иван") and "вне" not in error.message
+
+
+def test_workers_compiling_the_catalogue_at_once_never_leave_a_broken_one(tmp_path):
+    """gunicorn's workers (and the test workers) start together: each compiles a stale .mo at the same moment."""
+    import os
+    import shutil
+    import threading
+    from babel.messages.mofile import read_mo
+    from webapp.i18n import TRANSLATIONS, compile_catalogues
+    folder = tmp_path / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copyfile(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po", folder / "messages.po")
+    errors = []
+
+    def compile_once():
+        try:
+            compile_catalogues(tmp_path)
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test looks for
+            errors.append(exc)
+
+    for _ in range(3):
+        (folder / "messages.mo").unlink(missing_ok=True)
+        threads = [threading.Thread(target=compile_once) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not errors
+        with open(folder / "messages.mo", "rb") as mo:
+            assert read_mo(mo).get("Войти").string == "Sign in"
+    assert sorted(os.listdir(folder)) == ["messages.mo", "messages.po"]

@@ -6,6 +6,8 @@ when the app starts and the .mo is missing or older.
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -25,10 +27,13 @@ def compile_catalogues(root: Path = TRANSLATIONS) -> None:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
-        tmp = mo_path.with_suffix(".mo.tmp")
-        with tmp.open("wb") as mo_file:
+        # a temporary file of its own: several workers (gunicorn's, pytest-xdist's) may compile at the same
+        # moment, and each replaces the .mo whole, so none reads a half-written one
+        handle, tmp = tempfile.mkstemp(dir=mo_path.parent, prefix=f".{mo_path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as mo_file:
             write_mo(mo_file, catalog)
-        tmp.replace(mo_path)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the catalogue is read by whoever serves the app
+        os.replace(tmp, mo_path)
 
 
 def select_locale() -> str:

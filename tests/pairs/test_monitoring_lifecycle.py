@@ -24,7 +24,7 @@ def test_entry_mid_and_exit_questionnaires_follow_the_pair(app, school):
     group = _pair(school)
     assert on_pair_started(group) == 2
     assert _purposes(school["mentee"]) == ["monitoring_entry"]
-    change_stage(group, "3", "", "", school["kurator"])
+    change_stage(group, 3, None, "", school["kurator"])
     assert _purposes(school["mentor"]) == ["monitoring_entry", "monitoring_mid"]
     end_early(MentoringGroup.get_by_id(group.id), "переезд", False, school["kurator"])
     # the end also brings the results questionnaire (influence «после»)

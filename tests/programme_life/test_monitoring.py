@@ -38,6 +38,11 @@ def test_coordinator_buttons_and_participant_refusal(client, auth, school):
     auth.login("kurator")
     response = client.post(f"/monitoring/pairs/{group.id}/assign", data={"stage": "bogus"})
     assert response.status_code == 303 and Assignment.select().count() == 0
+    for bad in ("", "e" * 5000, "<script>"):
+        for url in (f"/monitoring/pairs/{group.id}/assign", "/monitoring/assign"):
+            response = client.post(url, data={"stage": bad}, follow_redirects=True)
+            assert response.status_code == 200 and "Выберите этап мониторинга" in response.get_data(as_text=True)
+    assert Assignment.select().count() == 0
     assert client.post(f"/monitoring/pairs/{group.id}/assign", data={"stage": "entry"}).status_code == 303
     assert Assignment.select().where(Assignment.group_id == group.id).count() == 2
     assert client.post("/monitoring/assign", data={"stage": "mid"}).status_code == 303

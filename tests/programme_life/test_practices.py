@@ -58,6 +58,10 @@ def test_participant_proposes_coordinator_approves_school_sees(app, client, auth
     auth.logout()
     auth.login("kurator")
     assert "Ждут одобрения: 1" in text(client.get("/practices"))
+    for bad in ("", "одобрить", "approve" * 1000):
+        response = client.post(f"/practices/{practice.id}/review", data={"decision": bad}, follow_redirects=True)
+        assert response.status_code == 200 and "Выберите: одобрить или отклонить." in text(response)
+    assert "Ждут одобрения: 1" in text(client.get("/practices"))
     assert client.post(f"/practices/{practice.id}/review", data={"decision": "approve"}).status_code == 303
     auth.logout()
     auth.login("mentee")

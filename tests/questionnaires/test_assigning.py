@@ -55,7 +55,14 @@ def test_assign_a_selection_and_bad_input(installed, as_coordinator):
                           ({"mode": "category", "category": "alien"}, "Выберите категорию"),
                           ({"mode": "class", "class_name": "99Я"}, "Выберите класс"),
                           ({"mode": "users", "user_ids": [str(mentor.id)], "due_on": "завтра"}, "Срок укажите датой"),
-                          ({"mode": "everyone"}, "Неизвестный способ")):
+                          ({"mode": "everyone"}, "Неизвестный способ"),
+                          ({"mode": "users", "user_ids": ["99999999999999999999"]}, "передан неверно"),
+                          ({"mode": "users", "user_ids": [str(mentor.id), "-1"]}, "передан неверно"),
+                          ({"mode": "category", "category": ""}, "Выберите категорию"),
+                          ({"mode": "class", "class_name": "7" * 5000}, "Выберите класс"),
+                          ({"mode": "users", "user_ids": [str(mentor.id)], "due_on": "2999-01-01"},
+                           "Дата должна быть не раньше 01.01.2000"),
+                          ({"mode": "x" * 5000}, "Неизвестный способ")):
         reply = as_coordinator.post(url, data=data)
         assert reply.status_code == 400 and message in text(reply), data
     assert Assignment.select().where(Assignment.questionnaire == exit_q).count() == 1

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import AnyOf, DataRequired, EqualTo, Length
+
+from webapp.i18n import LANGUAGES
 
 REQUIRED = _l("Заполните это поле.")
 
@@ -26,3 +28,9 @@ class NewPasswordForm(FlaskForm):
 
 class ChangePasswordForm(NewPasswordForm):
     current = PasswordField(_l("Текущий пароль"), validators=[DataRequired(REQUIRED), Length(max=200)])
+
+
+class LanguageForm(FlaskForm):
+    """The interface language switch; an unknown language changes nothing."""
+    lang = SelectField(choices=list(LANGUAGES.items()), validate_choice=False, validators=[AnyOf(list(LANGUAGES))])
+    next = HiddenField()  # the page to go back to (checked by the view: never off site)

@@ -5,13 +5,13 @@ import datetime as dt
 import time
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user
 
 from webapp.access import public, regional_ok, signed_in
 from webapp.auth import invitations, passwords, sessions, throttle
 from webapp.auth.return_to import safe_next
-from webapp.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
-from webapp.i18n import LANGUAGES
+from webapp.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, NewPasswordForm
 from webapp.models import AuditEvent, User
 
 bp = Blueprint("auth", __name__)
@@ -114,10 +114,11 @@ def accept_invitation(token: str):
 @bp.route("/language", methods=["POST"])
 @public
 def set_language():
-    lang = request.form.get("lang", "")
-    if lang in LANGUAGES:
-        session["lang"] = lang
+    form = LanguageForm()
+    if form.validate():
+        session["lang"] = form.lang.data
         if current_user.is_authenticated:
-            current_user.locale = lang
+            current_user.locale = form.lang.data
             current_user.save(only=[User.locale])
-    return redirect(safe_next(request.form.get("next")), 303)
+        refresh()  # the form's validation looked the catalogue up in the old language
+    return redirect(safe_next(form.next.data), 303)

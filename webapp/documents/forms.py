@@ -111,6 +111,7 @@ class RequisitesForm(OrganisationFields):
 
 class TemplateUploadForm(FlaskForm):
     file = FileField(_l("Шаблон Word (.docx)"))
+    action = StringField()  # the button pressed: "preview" builds a sample document, anything else saves
 
 
 class PackageStatusForm(FlaskForm):

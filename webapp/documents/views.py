@@ -161,7 +161,7 @@ def upload(code: str):
         return _template_error(code, _("Форма устарела. Обновите страницу и отправьте её снова."))
     try:
         data, filename = _uploaded()
-        if request.form.get("action") == "preview":
+        if form.action.data == "preview":
             result = templates.check(code, data)
             if not result.ok:
                 return _template_error(code, _("В шаблоне есть поля, которых нет в документе: %(fields)s.",

@@ -5,7 +5,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import AnyOf, DataRequired, Length
+
+from webapp.monitoring.assigning import STAGE_LABELS
 
 MOMENT_CHOICES = [("before", _l("до программы (начало года)")), ("after", _l("после программы (конец года)"))]
 
@@ -41,3 +43,11 @@ class MarkEntryForm(FlaskForm):
     mark = StringField(_l("Отметка (1–5)"), validators=[DataRequired(_l("Укажите отметку.")),
                                                         Length(max=10, message=_l("Отметка — число от 1 до 5."))])
     moment = SelectField(_l("Момент"), choices=MOMENT_CHOICES, validate_choice=False)  # the service says which
+
+
+class MonitoringStageForm(FlaskForm):
+    """Which monitoring questionnaires to hand out (to one pair or to every active pair)."""
+    stage = SelectField(_l("Этап мониторинга"), choices=list(STAGE_LABELS.items()), validate_choice=False,
+                        validators=[AnyOf(list(STAGE_LABELS), message=_l(
+                            "Выберите этап мониторинга: входной, промежуточный или итоговый."))])
+    next = HiddenField()  # "pair": back to the pair's monitoring page

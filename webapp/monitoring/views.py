@@ -10,6 +10,7 @@ from markupsafe import Markup
 from matching.catalogue import FORM_LABELS, FORMS
 from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.downloads import download
+from webapp.form_errors import error_text
 from webapp.user_errors import UserError
 from webapp.models import MentoringGroup
 from webapp import number_format
@@ -53,11 +54,6 @@ def _filters() -> tuple[str, str]:
 
 def _group(group_id: int) -> MentoringGroup:
     return in_my_school_or_404(MentoringGroup, group_id)
-
-
-def _stage() -> str:
-    stage = request.form.get("stage", "")
-    return stage if stage in STAGE_LABELS else ""
 
 
 def _year():
@@ -119,7 +115,7 @@ def school_year_start():
     form = YearStartForm()
     back = url_for("monitoring.index", **_typed(["start"]))  # a refused value comes back to be corrected
     if not form.validate_on_submit():
-        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        flash(error_text(form), "error")
         return redirect(back, 303)
     try:
         month, day = school_year.set_start(current_user.organisation, form.start.data)
@@ -184,26 +180,28 @@ def pair(group_id: int):
 @bp.route("/pairs/<int:group_id>/assign", methods=["POST"])
 @staff_only
 def assign_pair(group_id: int):
+    from webapp.monitoring.forms import MonitoringStageForm
     group = _group(group_id)
-    stage = _stage()
-    if not stage:
-        flash(_("Выберите этап мониторинга: входной, промежуточный или итоговый."), "error")
+    form = MonitoringStageForm()
+    if not form.validate():
+        flash(error_text(form), "error")
     else:
-        created = assigning.assign_monitoring(group, stage, current_user)
+        created = assigning.assign_monitoring(group, form.stage.data, current_user)
         flash(_("Анкеты выданы участникам пары: %(n)s.", n=created) if created
               else _("Участники пары уже получили эти анкеты."), "success")
-    return redirect(request.form.get("next") == "pair" and url_for("monitoring.pair", group_id=group.id)
+    return redirect(form.next.data == "pair" and url_for("monitoring.pair", group_id=group.id)
                     or url_for("monitoring.index"), 303)
 
 
 @bp.route("/assign", methods=["POST"])
 @staff_only
 def assign_all():
-    stage = _stage()
-    if not stage:
-        flash(_("Выберите этап мониторинга: входной, промежуточный или итоговый."), "error")
+    from webapp.monitoring.forms import MonitoringStageForm
+    form = MonitoringStageForm()
+    if not form.validate():
+        flash(error_text(form), "error")
         return redirect(url_for("monitoring.index"), 303)
-    pairs, created = assigning.assign_all_active(current_user.organisation, stage, current_user)
+    pairs, created = assigning.assign_all_active(current_user.organisation, form.stage.data, current_user)
     flash(_("Активных пар: %(p)s, выдано анкет: %(n)s.", p=pairs, n=created), "success")
     return redirect(url_for("monitoring.index"), 303)
 
@@ -259,11 +257,12 @@ def mine():
 @bp.route("/pairs/<int:group_id>/answer", methods=["POST"])
 @roles("mentor", "mentee")
 def answer(group_id: int):
+    from webapp.monitoring.forms import MonitoringStageForm
     group = _group(group_id)
-    stage = _stage()
+    form = MonitoringStageForm()
     if assigning.membership(group, current_user) is None:
         abort(404)
-    response = assigning.start_for_member(group, current_user, stage) if stage else None
+    response = assigning.start_for_member(group, current_user, form.stage.data) if form.validate() else None
     if response is None:
         abort(404)
     return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
@@ -329,7 +328,7 @@ def mark_entry():
         flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
         return redirect(back, 303)
     if not form.validate_on_submit():
-        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        flash(error_text(form), "error")
         return redirect(back, 303)
     try:
         marks.enter(current_user.organisation, year, form.student.data, form.subject.data, form.mark.data,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import MultipleFileField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
 from matching.catalogue import FORMS
 from webapp.models import User, UserRole
@@ -47,3 +47,8 @@ class PracticeForm(FlaskForm):
         allowed = {value for value, _label in field.choices}
         if any(str(v) not in allowed for v in field.data or []):
             raise ValidationError(_l("Выберите авторов из списка людей вашей школы."))
+
+
+class ReviewForm(FlaskForm):
+    decision = SelectField(choices=[("approve", _l("Одобрить")), ("reject", _l("Отклонить"))], validate_choice=False,
+                           validators=[AnyOf(["approve", "reject"], message=_l("Выберите: одобрить или отклонить."))])

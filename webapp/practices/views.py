@@ -9,11 +9,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from matching.catalogue import FORM_LABELS
 from webapp.access import signed_in, staff_only
+from webapp.form_errors import error_text
 from webapp.htmx import render
 from webapp.models import Practice, PracticeFile
 from webapp.pagination import paginate, parse_page
 from webapp.practices import services, uploads
-from webapp.practices.forms import PracticeForm
+from webapp.practices.forms import PracticeForm, ReviewForm
 
 bp = Blueprint("practices", __name__, url_prefix="/practices")
 
@@ -144,12 +145,13 @@ def edit(practice_id: int):
 @staff_only
 def review(practice_id: int):
     practice = _practice(practice_id)
-    decision = request.form.get("decision")
-    if decision not in ("approve", "reject"):
-        flash(_("Выберите: одобрить или отклонить."), "error")
+    form = ReviewForm()
+    if not form.validate():
+        flash(error_text(form), "error")
         return redirect(url_for("practices.show", practice_id=practice.id), 303)
-    services.review(practice, decision == "approve", current_user)
-    flash(_("Практика одобрена и видна всей школе.") if decision == "approve" else _("Практика отклонена."), "success")
+    approved = form.decision.data == "approve"
+    services.review(practice, approved, current_user)
+    flash(_("Практика одобрена и видна всей школе.") if approved else _("Практика отклонена."), "success")
     return redirect(url_for("practices.show", practice_id=practice.id), 303)
 
 

@@ -168,8 +168,8 @@ class _Loader:
             group, mentor, mentee = self.pair(run, plan)
             end = (self.today + dt.timedelta(days=plan.ends_in_days) if plan.ends_in_days
                    else self.org.school_year_end(start))
-            groups.update_details(group, {"form": group.form, "kind": plan.kind, "started_on": start.isoformat(),
-                                          "planned_end_on": end.isoformat()})
+            groups.update_details(group, groups.PairDetails(form=group.form, kind=plan.kind, started_on=start,
+                                                             planned_end_on=end))
             group = MentoringGroup.get_by_id(group.id)
             programme = programmes.programme_of(group)
         self.groups[plan.key] = group
@@ -180,18 +180,18 @@ class _Loader:
         for stage, fraction in plan.stages:
             day = max(self.day(fraction), start)
             with at(day, 12):
-                groups.change_stage(group, str(stage), day.isoformat(), "", self.kurator)
+                groups.change_stage(group, stage, day, "", self.kurator)
             if stage == 2 and plan.goals:
                 with at(day, 17):
                     kind = "teacher" if mentee.category == "teacher" else "student"
                     goals, tasks, results = GOALS[kind]
                     problems = "\n".join(PROBLEMS[p] for p in sorted(responses.requested_problems(mentee)) if p in PROBLEMS)
-                    programmes.update_goals(programme, {"goals": goals, "tasks": tasks, "expected_results": results,
-                                                        "problems": problems}, mentor)
+                    programmes.update_goals(programme, programmes.Goals(goals=goals, tasks=tasks, expected_results=results,
+                                                                       problems=problems), mentor)
                     if plan.extra_item:
-                        programmes.add_item(programme, {"name": plan.extra_item, "responsible": "Наставник, наставляемый",
-                                                        "result_doc": "Самоанализ, отзыв наставника",
-                                                        "deadline": (self.today + dt.timedelta(days=7)).isoformat()})
+                        programmes.add_item(programme, programmes.NewPlanItem(
+                            name=plan.extra_item, responsible="Наставник, наставляемый",
+                            result_doc="Самоанализ, отзыв наставника", deadline=self.today + dt.timedelta(days=7)))
             monitoring_stage = {3: "mid", 4: "exit"}.get(stage)
             if monitoring_stage:
                 when = min(day + dt.timedelta(days=2), self.today)
@@ -210,10 +210,10 @@ class _Loader:
             day = start + dt.timedelta(days=round(1 + index * step)) if index < plan.meetings - 1 else last
             day = min(day, last)
             with at(day, 16):
-                programmes.add_meeting(programme, {
-                    "met_on": day.isoformat(), "topic": MEETING_TOPICS[index % len(MEETING_TOPICS)],
-                    "outcome": self.rng.choice(OUTCOMES), "format": self.rng.choice(["in_person", "in_person", "remote"]),
-                    "duration_minutes": str(self.rng.choice([30, 45, 60]))}, mentor, group)
+                programmes.add_meeting(programme, programmes.NewMeeting(
+                    met_on=day, topic=MEETING_TOPICS[index % len(MEETING_TOPICS)],
+                    outcome=self.rng.choice(OUTCOMES), format=self.rng.choice(["in_person", "in_person", "remote"]),
+                    duration_minutes=self.rng.choice([30, 45, 60])), mentor, group)
 
     def plan_items(self, programme, plan: PairPlan, start: dt.date) -> None:
         items = list(programmes.items(programme))
@@ -277,8 +277,8 @@ class _Loader:
             signed = max(g.started_on for g in picked) + dt.timedelta(days=2)
             signed = min(signed, self.today)
             with at(signed, 11):
-                orders.create_order(self.org, {"signed_on": signed.isoformat(), "basis": orders.DEFAULT_BASIS},
-                                    [str(g.id) for g in picked], self.kurator)
+                orders.create_order(self.org, orders.OrderDetails(signed_on=signed, basis=orders.DEFAULT_BASIS),
+                                    [g.id for g in picked], self.kurator)
 
     def load(self) -> int:
         first = self.day(max(p.start for p in PLANS)) - dt.timedelta(days=1)

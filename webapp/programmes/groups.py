@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from flask import abort
 
 from matching.catalogue import FORM_LABELS, FORMS, TYPES
-from webapp import date_range
 from webapp.db import database
 from webapp.models import GroupMember, MeetingLog, MentoringGroup, PlanItem, Programme, StageChange, UnpairedMentee, User
 from webapp.models.mentoring import ACTIVE, ENDED
@@ -166,57 +165,33 @@ def hidden_by_filter(user, organisation, *, status: str, flag: str, shown: int,
     return hidden
 
 
-def parse_date(raw: str | None) -> dt.date | None:
-    text = (raw or "").strip()
-    if not text:
-        return None
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            day = dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if not date_range.within(day):
-            raise GroupError(date_range.RANGE_MESSAGE, **date_range.range_params())
-        return day
-    raise GroupError("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20])
+@dataclass(frozen=True)
+class PairDetails:
+    form: str
+    kind: str
+    started_on: dt.date
+    planned_end_on: dt.date | None = None
 
 
-def change_stage(group, stage_raw: str, on_raw: str, note: str, actor) -> None:
-    try:
-        stage = int(stage_raw)
-    except (TypeError, ValueError):
-        raise GroupError("Выберите этап из списка.") from None
+def change_stage(group, stage: int, on: dt.date | None, note: str, actor) -> None:
     if stage not in STAGE_LABELS:
         raise GroupError("Выберите этап из списка.")
     if group.status != ACTIVE:
         raise GroupError("Пара завершена: этап изменить нельзя.")
-    on = parse_date(on_raw) or dt.date.today()
+    on = on or dt.date.today()
     if group.started_on and on < group.started_on:
         raise GroupError("Дата смены этапа не может быть раньше начала работы пары.")
-    note = (note or "").strip()
-    if len(note) > REASON_MAX:
-        raise GroupError("Комментарий — не длиннее %(limit)s символов.", limit=REASON_MAX)
     with database.atomic():
         MentoringGroup.update(stage=stage).where(MentoringGroup.id == group.id).execute()
         StageChange.create(group=group, stage=stage, changed_on=on, changed_by=actor, note=note)
         monitoring.on_pair_stage(group, stage, actor=actor)
 
 
-def update_details(group, form: dict) -> None:
-    kind = (form.get("kind") or "").strip()
-    pair_form = (form.get("form") or "").strip()
-    if pair_form not in SCHOOL_FORMS:
-        raise GroupError("Выберите форму наставничества из списка.")
-    if kind not in TYPES:
-        raise GroupError("Выберите вид наставничества из списка.")
-    start = parse_date(form.get("started_on"))
-    end = parse_date(form.get("planned_end_on"))
-    if start is None:
-        raise GroupError("Укажите дату начала.")
-    if end is not None and end < start:
+def update_details(group, details: PairDetails) -> None:
+    if details.planned_end_on is not None and details.planned_end_on < details.started_on:
         raise GroupError("Плановая дата окончания не может быть раньше даты начала.")
-    MentoringGroup.update(form=pair_form, kind=kind, started_on=start, planned_end_on=end).where(
-        MentoringGroup.id == group.id).execute()
+    MentoringGroup.update(form=details.form, kind=details.kind, started_on=details.started_on,
+                          planned_end_on=details.planned_end_on).where(MentoringGroup.id == group.id).execute()
 
 
 def end_early(group, reason: str, send_back: bool, actor) -> None:

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from flask import abort
 from flask_babel import gettext as _
 from peewee import IntegrityError
 
-from webapp.ids import ids_or_404
 from webapp.db import database
 from webapp.documents.requisites import missing_requisites, missing_message
 from webapp.models import MentoringGroup, OrderGroup, PairingOrder
 from webapp.models.mentoring import ACTIVE
-from webapp.programmes.groups import GroupError, parse_date, rows_for
+from webapp.programmes.groups import GroupError, rows_for
 
 DEFAULT_BASIS = ("Положением о системе наставничества педагогических работников и обучающихся "
                  "образовательной организации и дорожной картой реализации целевой модели наставничества")
@@ -52,9 +52,8 @@ def next_number(organisation, day: dt.date | None = None) -> str:
     return format_number(organisation.order_number_pattern, next_sequence(organisation, year), year)
 
 
-def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
-    """The groups picked by id (forged or other school's ids: 404); none picked: all unordered."""
-    ids = ids_or_404(raw_ids)
+def selected_groups(organisation, ids: list[int]) -> list[MentoringGroup]:
+    """The groups picked by id (other school's ids: 404); none picked: all unordered."""
     if not ids:
         return list(unordered(organisation))
     groups = list(MentoringGroup.select().where(MentoringGroup.id.in_(ids)))
@@ -65,30 +64,23 @@ def selected_groups(organisation, raw_ids) -> list[MentoringGroup]:
     return sorted(groups, key=lambda g: (g.created_at, g.id))
 
 
-def create_order(organisation, form, raw_ids, actor):
+@dataclass(frozen=True)
+class OrderDetails:
+    signed_on: dt.date
+    number: str = ""  # empty: the next number of the school year
+    basis: str = ""
+    responsible_name: str = ""
+
+
+def create_order(organisation, details: OrderDetails, group_ids: list[int], actor):
+    """Issue the order for the groups picked by id (none: every unordered one); another school's: 404."""
     errors = []
-    number = (form.get("number") or "").strip()  # empty: the next number of the school year
-    if len(number) > NUMBER_MAX:
-        errors.append(_("Номер приказа — не длиннее %(limit)s символов.", limit=NUMBER_MAX))
-    try:
-        signed_on = parse_date(form.get("signed_on"))
-        if signed_on is None:
-            errors.append(_("Укажите дату приказа."))
-    except GroupError as exc:
-        errors.append(str(exc))
-        signed_on = None
-    if not number and signed_on is not None:
-        number = next_number(organisation, signed_on)
-    basis = (form.get("basis") or "").strip()
-    if len(basis) > BASIS_MAX:
-        errors.append(_("Основание — не длиннее %(limit)s символов.", limit=BASIS_MAX))
-    responsible = (form.get("responsible_name") or "").strip()
-    if len(responsible) > NAME_MAX:
-        errors.append(_("ФИО ответственного — не длиннее %(limit)s символов.", limit=NAME_MAX))
+    number = details.number or next_number(organisation, details.signed_on)
+    signed_on, basis, responsible = details.signed_on, details.basis, details.responsible_name
     missing = missing_requisites(organisation, ("name", "short_name", "head_position", "head_name", "curator"))
     if missing:
         errors.append(missing_message(missing))
-    groups = selected_groups(organisation, raw_ids)
+    groups = selected_groups(organisation, group_ids)
     if not groups:
         errors.append(_("Нет пар и групп для приказа: все подтверждённые пары уже включены в приказы."))
     if errors:

@@ -6,13 +6,14 @@ the mentor and the mentee log meetings and mark plan items; everyone else gets 4
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask import abort
 
 from webapp.db import database
 from webapp.models import MeetingLog, PlanItem, Programme
-from webapp.models.programme import DONE_ITEM, MEETING_FORMATS, PLAN_STATUSES
-from webapp.programmes.groups import GroupError, parse_date
+from webapp.models.programme import DONE_ITEM, PLAN_STATUSES
+from webapp.programmes.groups import GroupError
 
 TEXT_MAX = 4000
 NAME_MAX, SHORT_MAX = 300, 200
@@ -51,53 +52,55 @@ def _plan_scale(group, start: dt.date) -> float:
     return max((group.planned_end_on - start).days, 1) / span
 
 
-def _text(form, name: str, label: str, limit: int, errors: list, required: bool = False) -> str:
-    value = (form.get(name) or "").strip()
-    if required and not value:
-        errors.append(_("Заполните поле «%(field)s».", field=label))
-    if len(value) > limit:
-        errors.append(_("Поле «%(field)s» — не длиннее %(limit)s символов.", field=label, limit=limit))
-    return value
+@dataclass(frozen=True)
+class Goals:
+    goals: str
+    tasks: str
+    expected_results: str
+    request: str | None = None  # None: keep what the programme has
+    problems: str | None = None
 
 
-def update_goals(programme, form, actor) -> None:
-    errors: list[str] = []
-    goals = _text(form, "goals", _("Цели"), TEXT_MAX, errors)
-    tasks = _text(form, "tasks", _("Задачи"), TEXT_MAX, errors)
-    results = _text(form, "expected_results", _("Ожидаемые результаты"), TEXT_MAX, errors)
-    # the request and the problems are kept when a form without them is sent
-    request = _text(form, "request", _("Запрос наставляемого"), TEXT_MAX, errors) if "request" in form \
-        else programme.request
-    problems = _text(form, "problems", _("Проблемы"), TEXT_MAX, errors) if "problems" in form \
-        else programme.problems
-    if errors:
-        raise GroupError(" ".join(errors))
-    Programme.update(goals=goals, tasks=tasks, expected_results=results, request=request, problems=problems,
+@dataclass(frozen=True)
+class NewPlanItem:
+    name: str
+    deadline: dt.date | None = None
+    responsible: str = ""
+    result_doc: str = ""
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    met_on: dt.date
+    format: str
+    duration_minutes: int
+    topic: str
+    outcome: str = ""
+
+
+def update_goals(programme, goals: Goals, actor) -> None:
+    Programme.update(goals=goals.goals, tasks=goals.tasks, expected_results=goals.expected_results,
+                     request=programme.request if goals.request is None else goals.request,
+                     problems=programme.problems if goals.problems is None else goals.problems,
                      updated_at=dt.datetime.now(), updated_by=actor).where(Programme.id == programme.id).execute()
 
 
-def add_item(programme, form) -> PlanItem:
-    errors: list[str] = []
-    name = _text(form, "name", _("Мероприятие"), NAME_MAX, errors, required=True)
-    responsible = _text(form, "responsible", _("Ответственный"), SHORT_MAX, errors)
-    result = _text(form, "result_doc", _("Результат (вид документа)"), SHORT_MAX, errors)
-    try:
-        deadline = parse_date(form.get("deadline"))
-    except GroupError as exc:
-        errors.append(str(exc))
-        deadline = None
-    if errors:
-        raise GroupError(" ".join(errors))
+def add_item(programme, item: NewPlanItem) -> PlanItem:
     position = PlanItem.select().where(PlanItem.programme == programme).count()
-    return PlanItem.create(programme=programme, position=position, name=name, deadline=deadline,
-                           responsible=responsible, result_doc=result)
+    return PlanItem.create(programme=programme, position=position, name=item.name, deadline=item.deadline,
+                           responsible=item.responsible, result_doc=item.result_doc)
 
 
-def set_item_status(programme, item_id, status: str) -> PlanItem:
+def plan_item_or_404(programme, item_id: int) -> PlanItem:
+    """The plan item if it belongs to ``programme`` (another pair's or a made-up id: 404)."""
     item = PlanItem.get_or_none((PlanItem.id == item_id) & (PlanItem.programme == programme))
     if item is None:
-        from flask import abort
         abort(404)
+    return item
+
+
+def set_item_status(programme, item_id: int, status: str) -> PlanItem:
+    item = plan_item_or_404(programme, item_id)
     if status not in PLAN_STATUSES:
         raise GroupError("Выберите состояние пункта плана из списка.")
     PlanItem.update(status=status, done_on=dt.date.today() if status == DONE_ITEM else None).where(
@@ -105,36 +108,15 @@ def set_item_status(programme, item_id, status: str) -> PlanItem:
     return PlanItem.get_by_id(item.id)
 
 
-def add_meeting(programme, form, actor, group) -> MeetingLog:
-    errors: list[str] = []
-    topic = _text(form, "topic", _("Тема"), NAME_MAX, errors, required=True)
-    outcome = _text(form, "outcome", _("Итог встречи"), TEXT_MAX, errors)
-    fmt = (form.get("format") or "").strip()
-    if fmt not in MEETING_FORMATS:
-        errors.append(_("Выберите формат встречи: очно или дистанционно."))
-    duration = None
-    raw = (form.get("duration_minutes") or "").strip()
-    try:
-        duration = int(raw)
-        if not 1 <= duration <= DURATION_MAX:
-            errors.append(_("Продолжительность — от 1 до %(limit)s минут.", limit=DURATION_MAX))
-    except ValueError:
-        errors.append(_("Продолжительность укажите целым числом минут."))
-    met_on = None
-    try:
-        met_on = parse_date(form.get("met_on"))
-        if met_on is None:
-            errors.append(_("Укажите дату встречи."))
-        elif met_on > dt.date.today():
-            errors.append(_("Дата встречи не может быть в будущем."))
-        elif group.started_on and met_on < group.started_on:
-            errors.append(_("Дата встречи раньше начала работы пары."))
-    except GroupError as exc:
-        errors.append(str(exc))
-    if errors:
-        raise GroupError(" ".join(errors))
-    return MeetingLog.create(programme=programme, met_on=met_on, format=fmt, duration_minutes=duration,
-                             topic=topic, outcome=outcome, author=actor)
+def add_meeting(programme, meeting: NewMeeting, actor, group) -> MeetingLog:
+    """Log a meeting: not in the future, not before the pair started."""
+    if meeting.met_on > dt.date.today():
+        raise GroupError("Дата встречи не может быть в будущем.")
+    if group.started_on and meeting.met_on < group.started_on:
+        raise GroupError("Дата встречи раньше начала работы пары.")
+    return MeetingLog.create(programme=programme, met_on=meeting.met_on, format=meeting.format,
+                             duration_minutes=meeting.duration_minutes, topic=meeting.topic,
+                             outcome=meeting.outcome, author=actor)
 
 
 def items(programme):

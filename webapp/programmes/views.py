@@ -11,10 +11,14 @@ from webapp.access import in_my_school_or_404, roles, staff_only
 from webapp.consents.documents import consent_forms
 from webapp.documents.responses import document_or_message
 from webapp.downloads import download
-from webapp.htmx import after_change, render
+from webapp.form_errors import error_text
+from webapp.htmx import after_change, is_htmx, render
+from webapp.ids import ids_or_404
 from webapp.models import GroupMember, PairingOrder, User
 from webapp.models.programme import PLAN_STATUSES
 from webapp.programmes import documents, groups, orders, programme as programmes
+from webapp.programmes.forms import (EndEarlyForm, GoalsForm, MeetingForm, OrderForm, PairDetailsForm, PlanItemForm,
+                                      PlanStatusForm, StageForm)
 from webapp.programmes.groups import GroupError
 
 bp = Blueprint("programmes", __name__, url_prefix="/pairs")
@@ -37,6 +41,7 @@ def index():
 
 
 def _context(group, message="", error="", typed=None):
+    """The pair's panel; ``typed`` is a refused form, shown again as it was sent instead of the saved values."""
     row = groups.rows_for([group])[0]
     programme = programmes.programme_of(group)
     return dict(group=group, row=row, programme=programme, items=list(programmes.items(programme)),
@@ -44,8 +49,18 @@ def _context(group, message="", error="", typed=None):
                 role=groups.role_in(group, current_user), stages=groups.STAGE_LABELS, forms=groups.SCHOOL_FORMS,
                 types=TYPES, plan_statuses=PLAN_STATUSES, plan_labels=programmes.PLAN_STATUS_LABELS,
                 meeting_formats=programmes.MEETING_FORMAT_LABELS, message=message, error=error,
-                typed=typed or {},
-                today=orders.today())
+                today=orders.today(), typed=_typed_values(typed))
+
+
+def _typed_values(form) -> dict:
+    """What a refused form carried, by field name; the panel's inputs have distinct names, so one dict serves
+    whichever form was refused (fields not sent fall back to the saved values in the template)."""
+    if not form:
+        return {}
+    if isinstance(form, dict):
+        return form
+    return {name: field.raw_data[0] for name, field in form._fields.items()
+            if name != "csrf_token" and field.raw_data and isinstance(field.raw_data[0], str)}
 
 
 @bp.route("/<int:group_id>")
@@ -55,18 +70,23 @@ def show(group_id: int):
     return render("programmes/show.html", "programmes/_group.html", **_context(group))
 
 
-def _done(group, action, *, message: str):
-    """Run ``action``; answer with the updated panel (htmx) or a redirect with a message."""
+def _done(group, form, action, *, message: str):
+    """Validate ``form`` and run ``action(form)``; answer with the updated panel (htmx) or a redirect with a
+    message. A refusal shows the panel again with the message and what was typed (a plain request: 400)."""
     error = ""
-    try:
-        action()
-    except GroupError as exc:
-        error = exc.message
+    if not form.validate():
+        error = error_text(form)
+    else:
+        try:
+            action(form)
+        except GroupError as exc:
+            error = exc.message
     group = groups.visible_group(group.id, current_user)
-    typed = request.form.to_dict() if error else {}  # a refused form comes back as it was typed
-    return after_change(lambda: render("programmes/show.html", "programmes/_group.html",
-                                       **_context(group, "" if error else message, error, typed)),
-                        redirect_to=url_for("programmes.show", group_id=group.id), message=message, error=error)
+    if error:
+        response = render("programmes/show.html", "programmes/_group.html", **_context(group, error=error, typed=form))
+        return response if is_htmx() else (response, 400)
+    return after_change(lambda: render("programmes/show.html", "programmes/_group.html", **_context(group, message)),
+                        redirect_to=url_for("programmes.show", group_id=group.id), message=message)
 
 
 def _may_edit(group) -> None:
@@ -78,16 +98,17 @@ def _may_edit(group) -> None:
 @staff_only
 def stage(group_id: int):
     group = groups.visible_group(group_id, current_user)
-    f = request.form
-    return _done(group, lambda: groups.change_stage(group, f.get("stage"), f.get("changed_on"), f.get("note"),
-                                                    current_user), message=_("Этап изменён."))
+    return _done(group, StageForm(),
+                 lambda f: groups.change_stage(group, int(f.stage.data), f.changed_on.data, f.note.data or "",
+                                               current_user), message=_("Этап изменён."))
 
 
 @bp.route("/<int:group_id>/details", methods=["POST"])
 @staff_only
 def details(group_id: int):
     group = groups.visible_group(group_id, current_user)
-    return _done(group, lambda: groups.update_details(group, request.form), message=_("Сведения о паре сохранены."))
+    return _done(group, PairDetailsForm(), lambda f: groups.update_details(group, f.as_data()),
+                 message=_("Сведения о паре сохранены."))
 
 
 @bp.route("/<int:group_id>/end", methods=["POST"])
@@ -100,9 +121,10 @@ def end(group_id: int):
                                 button=_("Да, завершить пару"), back=url_for("programmes.show", group_id=group.id))
     if question is not None:
         return question
-    send_back = request.form.get("send_back") in ("1", "on", "true")
-    return _done(group, lambda: groups.end_early(group, request.form.get("reason"), send_back, current_user),
-                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if send_back else ""))
+    form = EndEarlyForm()
+    return _done(group, form, lambda f: groups.end_early(group, f.reason.data, f.send_back.data, current_user),
+                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.")
+                                                          if form.send_back.data else ""))
 
 
 @bp.route("/<int:group_id>/programme", methods=["POST"])
@@ -111,7 +133,7 @@ def programme(group_id: int):
     group = groups.visible_group(group_id, current_user)
     _may_edit(group)
     prog = programmes.programme_of(group)
-    return _done(group, lambda: programmes.update_goals(prog, request.form, current_user),
+    return _done(group, GoalsForm(), lambda f: programmes.update_goals(prog, f.as_data(), current_user),
                  message=_("Программа сохранена."))
 
 
@@ -121,7 +143,8 @@ def add_item(group_id: int):
     group = groups.visible_group(group_id, current_user)
     _may_edit(group)
     prog = programmes.programme_of(group)
-    return _done(group, lambda: programmes.add_item(prog, request.form), message=_("Мероприятие добавлено в план."))
+    return _done(group, PlanItemForm(), lambda f: programmes.add_item(prog, f.as_data()),
+                 message=_("Мероприятие добавлено в план."))
 
 
 @bp.route("/<int:group_id>/plan/<int:item_id>", methods=["POST"])
@@ -129,7 +152,8 @@ def add_item(group_id: int):
 def item_status(group_id: int, item_id: int):
     group = groups.visible_group(group_id, current_user)
     prog = programmes.programme_of(group)
-    return _done(group, lambda: programmes.set_item_status(prog, item_id, request.form.get("status", "")),
+    programmes.plan_item_or_404(prog, item_id)
+    return _done(group, PlanStatusForm(), lambda f: programmes.set_item_status(prog, item_id, f.status.data),
                  message=_("Отметка о выполнении сохранена."))
 
 
@@ -138,7 +162,7 @@ def item_status(group_id: int, item_id: int):
 def add_meeting(group_id: int):
     group = groups.visible_group(group_id, current_user)
     prog = programmes.programme_of(group)
-    return _done(group, lambda: programmes.add_meeting(prog, request.form, current_user, group),
+    return _done(group, MeetingForm(), lambda f: programmes.add_meeting(prog, f.as_data(), current_user, group),
                  message=_("Встреча записана в журнал."))
 
 
@@ -171,14 +195,16 @@ def consents_docx(group_id: int):
 
 # --- the order ----------------------------------------------------------------
 def _order_page(form=None, error="", status=200):
+    """The order form: a new order's defaults, or a refused ``form`` as it was sent."""
     org = current_user.organisation
     rows = groups.rows_for(orders.active(org))
     history = PairingOrder.select().where(PairingOrder.organisation == org).order_by(PairingOrder.id.desc())
-    defaults = dict(number=orders.next_number(org), signed_on=orders.today().isoformat(),
-                    basis=orders.DEFAULT_BASIS)
-    values = {k: (form.get(k) if form is not None else v) or "" for k, v in defaults.items()}
-    chosen = set(form.getlist("group")) if form is not None else {str(r.group.id) for r in rows
-                                                                  if not r.group.order_number}
+    if form is None:
+        values = dict(number=orders.next_number(org), signed_on=orders.today().isoformat(), basis=orders.DEFAULT_BASIS)
+        chosen = {str(r.group.id) for r in rows if not r.group.order_number}
+    else:
+        values = {name: form[name]._value() for name in ("number", "signed_on", "basis")}
+        chosen = set(form.group.data or ())
     return render_template("programmes/order.html", rows=rows, values=values, chosen=chosen, error=error,
                            history=history, curator=org.curator), status
 
@@ -188,11 +214,14 @@ def _order_page(form=None, error="", status=200):
 def order():
     if request.method == "GET":
         return _order_page()
+    form = OrderForm()
+    group_ids = ids_or_404(form.group.data or ())
+    if not form.validate():
+        return _order_page(form, error_text(form), 400)
     try:
-        created, rows = orders.create_order(current_user.organisation, request.form, request.form.getlist("group"),
-                                            current_user)
+        created, rows = orders.create_order(current_user.organisation, form.as_data(), group_ids, current_user)
     except GroupError as exc:
-        return _order_page(request.form, exc.message, 400)
+        return _order_page(form, exc.message, 400)
     return document_or_message(lambda: documents.order_docx(current_user.organisation, created, rows),
                                orders.filename(created), url_for("programmes.order"))
 
