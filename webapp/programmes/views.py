@@ -115,16 +115,18 @@ def details(group_id: int):
 @staff_only
 def end(group_id: int):
     group = groups.visible_group(group_id, current_user)
+    form = EndEarlyForm()
+    action = lambda f: groups.end_early(group, f.reason.data, f.send_back.data, current_user)  # noqa: E731
+    message = _("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.") if form.send_back.data else "")
+    if not form.validate():  # a refused reason is said at once, before «Вы уверены?»
+        return _done(group, form, action, message=message)
     question = confirmation.ask(_("Завершить пару (группу) № %(n)s досрочно?", n=group.id),
                                 details=_("Пара перейдёт в завершённые, её программа и журнал встреч сохранятся. "
                                           "Вернуть пару в работу будет нельзя."),
                                 button=_("Да, завершить пару"), back=url_for("programmes.show", group_id=group.id))
     if question is not None:
         return question
-    form = EndEarlyForm()
-    return _done(group, form, lambda f: groups.end_early(group, f.reason.data, f.send_back.data, current_user),
-                 message=_("Пара завершена досрочно.") + (" " + _("Наставляемый возвращён в подбор.")
-                                                          if form.send_back.data else ""))
+    return _done(group, form, action, message=message)
 
 
 @bp.route("/<int:group_id>/programme", methods=["POST"])
