@@ -118,8 +118,8 @@ def matching_during_load(base: str, login: str, password: str, delay: float, res
         url = browser.post("/matching/runs", {**MATCHING_FORM, "request_key": secrets.token_hex(16)})
         run_path = urllib.parse.urlsplit(url).path
         while time.perf_counter() - started < 600:
-            page = browser.get(run_path + "/status")
-            if "Подбор завершён" in page or "Принять отмеченные" in page or "Подбор не выполнен" in page:
+            page = browser.get(run_path)  # the run's page: the cards when done, the failure when not
+            if "Подбор завершён" in page or "Утвердить все предложенные" in page or "Подбор не выполнен" in page:
                 result.update(seconds=time.perf_counter() - started, run=run_path,
                               ok="Подбор не выполнен" not in page)
                 return
@@ -143,6 +143,9 @@ def main() -> None:
     parser.add_argument("--server-workers", type=int, default=2)
     parser.add_argument("--keep-data", action="store_true", help="use the database as it is (not wiped, not seeded)")
     parser.add_argument("--password", default="demo2026", help="the accounts' password")
+    parser.add_argument("--matching-school", default="",
+                        help="the coordinator whose school runs matching during the load (default: the demo "
+                             "school's «kurator» when loaded — generated schools have no questionnaires to match)")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", "postgresql://nastavnik:nastavnik@127.0.0.1:5432/nastavnik_bench")
     folder = Path(tempfile.mkdtemp(prefix="region-load-"))
@@ -185,7 +188,8 @@ def main() -> None:
         print(f"two app servers × {args.server_workers} gunicorn workers, one worker, bare route: up in "
               f"{time.perf_counter() - t0:.1f} s")
         run_result: dict = {}
-        school_login = sorted(coordinators)[0] if coordinators else "kurator"
+        school_login = args.matching_school or ("kurator" if "kurator" in coordinators else
+                                                (sorted(coordinators)[0] if coordinators else "kurator"))
         runner = threading.Thread(target=matching_during_load, daemon=True,
                                   args=(servers[1], school_login, args.password, args.seconds * 0.2, run_result))
         runner.start()
