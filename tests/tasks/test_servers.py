@@ -116,3 +116,27 @@ def test_serve_keeps_a_worker_beside_itself_and_stops_it(queue_app, processes, p
     processes.last_server.terminate()
     processes.last_server.wait(30)
     wait_for(lambda: second not in workers())  # the worker signed off: it stopped with the server
+
+
+def test_a_write_one_server_answered_survives_that_server_being_killed(queue_app, processes, process_env):
+    """Behind a balancer: what a server acknowledged (a 303 after a save) is in the shared database, so
+    killing that server with SIGKILL loses nothing — the other server shows it."""
+    import re
+    import urllib.parse
+    import urllib.request
+    with queue_app.app_context():
+        make_school()
+    processes.env = {**process_env, "SERVERS": "2", "SECRET_KEY": SHARED_KEY}
+    first = processes.server()
+    doomed = processes.last_server
+    second = processes.server()
+    first.login("kurator", PASSWORD)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', first.get("/news/new")).group(1)
+    data = urllib.parse.urlencode({"csrf_token": token, "title": "Встреча наставников 12 декабря",
+                                   "body": "Собираемся в 15:00 в кабинете 204.", "roadmap_item_id": ""}).encode()
+    with first.opener.open(urllib.request.Request(first.base + "/news/new", data=data), timeout=30) as answer:
+        assert answer.status == 200 and "/news" in answer.geturl()  # the save was answered (303, followed)
+    doomed.kill()
+    doomed.wait(timeout=10)
+    second.opener = first.opener  # the balancer sends the same browser to the surviving server
+    assert "Встреча наставников 12 декабря" in second.get("/news")
