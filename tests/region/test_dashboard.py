@@ -178,15 +178,31 @@ def test_a_centre_without_a_region_or_another_regions_centre_sees_only_its_own(a
     assert "Далёкая" in html and "Школа 1" not in html
 
 
-def test_the_kept_table_is_never_stale(app, school, region, filled, login_as):
+def test_newer_data_is_counted_by_a_worker_and_never_passed_off_as_current(app, school, region, filled, login_as):
+    """The first view builds the year's table; after a write the page shows the last build marked as being
+    recalculated (one rebuild task per state of the data), the exports already count the write, and once a
+    worker has rebuilt it every server shows the new figures as current."""
+    from webapp.models import BackgroundTask, RegionSnapshot
+    from webapp.tasks.queue import run_claimed
     client = login_as("region.method")
     first = client.get("/region?year=2025").get_data(as_text=True)
-    assert 'data-cell="pairs">15<' in first
+    assert 'data-cell="pairs">15<' in first and "data-built" in first and "data-recalculating" not in first
     with app.app_context():
+        assert RegionSnapshot.select().count() == 1 and BackgroundTask.select().count() == 0
         org = school["org"]
         make_pair(org, make_user(org, "late.mentor", ["mentor"]), [make_user(org, "late.mentee", ["mentee"])])
     second = client.get("/region?year=2025").get_data(as_text=True)
-    assert 'data-cell="pairs">16<' in second
+    assert 'data-cell="pairs">15<' in second and "data-recalculating" in second
+    client.get("/region?year=2025")  # a second view of the same data queues nothing more
+    sheet = load_workbook(BytesIO(client.get("/region/report.xlsx?year=2025").data)).worksheets[0]
+    assert 16 in [c.value for row in sheet.iter_rows() for c in row]  # the export counts the write already
+    with app.app_context():
+        tasks = list(BackgroundTask.select())
+        assert [t.kind for t in tasks] == ["region_snapshot"]
+        run_claimed(tasks[0].id, tasks[0].attempt)
+        assert BackgroundTask.get_by_id(tasks[0].id).status == "done"
+    third = client.get("/region?year=2025").get_data(as_text=True)
+    assert 'data-cell="pairs">16<' in third and "data-recalculating" not in third
 
 
 def test_the_report_built_by_a_worker_is_the_same_file(app, school, region, filled, login_as):

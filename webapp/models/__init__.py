@@ -15,7 +15,7 @@ from webapp.models.pairing import OrderGroup
 from webapp.models.documents import DocumentTemplate, NormativeDocument, PersonDetails
 from webapp.models.marks import TermMark
 from webapp.models.region import (Contest, ContestEntry, ContestScore, Nomination, PoolMember, Region,
-                                  RegionalPractice, RemoteConsent, RemotePair, REGION_MODELS)
+                                  RegionalPractice, RegionSnapshot, RemoteConsent, RemotePair, REGION_MODELS)
 from webapp.models.tasks import BackgroundTask, TaskWorker
 
 ALL_MODELS = [Organisation, User, UserRole, AuditEvent, LoginFailure, MentoringGroup, GroupMember,

@@ -109,5 +109,18 @@ class ContestScore(BaseModel):
         indexes = ((("entry", "expert"), True),)
 
 
+class RegionSnapshot(BaseModel):
+    """The regional table of a school year as last built (JSON), shared by every server: the dashboard
+    shows it, and a worker rebuilds it when the data it was built from (``fingerprint``) has moved."""
+    region = pw.ForeignKeyField(Region, backref="+", on_delete="CASCADE")
+    start_year = pw.IntegerField()
+    fingerprint = pw.TextField()
+    data = pw.TextField()
+    built_at = pw.DateTimeField(default=dt.datetime.now)
+
+    class Meta:
+        indexes = ((("region", "start_year"), True),)
+
+
 REGION_MODELS = [Region, PoolMember, RemoteConsent, RemotePair, RegionalPractice, Contest, Nomination,
-                 ContestEntry, ContestScore]
+                 ContestEntry, ContestScore, RegionSnapshot]

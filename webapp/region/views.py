@@ -13,7 +13,7 @@ from webapp.auth import invitations
 from webapp.downloads import download
 from webapp.htmx import after_change
 from webapp.region import columns, export, report_task, schools
-from webapp.region.cache import region_table
+from webapp.region.cache import region_table, shown_table
 from webapp.region.forms import NewSchoolForm, SchoolForm
 
 bp = Blueprint("region", __name__, url_prefix="/region")
@@ -45,9 +45,10 @@ def _years() -> list[int]:
 def index():
     region = schools.region_of(current_user)
     year = _year()
-    built = region_table(region, year)
+    shown = shown_table(region, year)
+    built = shown.table
     from webapp.tasks.lifecycle import new_request_key
-    return render_template("region/index.html", region=region, table=built, sections=columns.sections(built),
+    return render_template("region/index.html", region=region, table=built, shown=shown, sections=columns.sections(built),
                            row_label=columns.row_label, year=year, years=_years(), request_key=new_request_key())
 
 

@@ -20,8 +20,10 @@ class TaskKind:
 def registry() -> dict[str, TaskKind]:
     from webapp.banks import export_task
     from webapp.pairing import run_task
+    from webapp.region import cache as region_tables
     from webapp.tasks import regional_report
     return {
+        region_tables.REBUILD_KIND: TaskKind(run=region_tables.run_rebuild),
         run_task.KIND_NAME: run_task.KIND,
         export_task.KIND_NAME: export_task.KIND,
         regional_report.KIND_NAME: regional_report.KIND,

@@ -25,6 +25,7 @@ TASK_KIND_LABELS = {
     "matching_run": _l("Подбор пар"),
     "bank_export": _l("Выгрузка банка в XLSX"),
     "regional_report": _l("Региональный отчёт"),
+    "region_snapshot": _l("Пересчёт региональной таблицы"),
 }
 
 RETRYABLE = ("worker_lost", "internal")
