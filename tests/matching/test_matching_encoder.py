@@ -118,3 +118,25 @@ def test_a_broken_model_file_falls_back_with_a_warning(tmp_path, caplog):
 def test_encoder_settings_are_checked(params):
     with pytest.raises(ValueError):
         TextSimilarity(**params).fit(["текст"])
+
+
+def test_vectors_are_kept_in_the_store_between_processes(encoder, tmp_path, monkeypatch):
+    monkeypatch.setattr(sentence_encoder, "_store", None)
+    sentence_encoder.use_vector_store(str(tmp_path / "vectors.sqlite3"))
+    texts = ["Помогаю готовиться к собеседованию в первый раз", "Учу вести проектную работу"]
+    first = encoder.encode(texts)
+    monkeypatch.setattr(encoder, "_cache", type(encoder._cache)())   # what a new process has
+    assert encoder.uncached_count(texts) == 0                       # read back from the file
+    assert np.array_equal(encoder.encode(texts), first)
+
+
+def test_an_unusable_store_is_reported_and_the_vectors_are_computed(encoder, tmp_path, monkeypatch,
+                                                                    caplog):
+    monkeypatch.setattr(sentence_encoder, "_store", None)
+    (tmp_path / "a-folder.sqlite3").mkdir()
+    sentence_encoder.use_vector_store(str(tmp_path / "a-folder.sqlite3"))
+    monkeypatch.setattr(encoder, "_cache", type(encoder._cache)())
+    with caplog.at_level(logging.WARNING, logger="matching.sentence_encoder"):
+        vectors = encoder.encode(["Наставник по робототехнике"])
+    assert "cannot be used" in caplog.text
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
