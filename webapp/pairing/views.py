@@ -22,6 +22,7 @@ from webapp.plurals import plural
 from webapp.pairing.parameters import COMPONENT_LABELS, WEIGHT_MAX, RunParameters
 from webapp.pairing.presets import CUSTOM, PRESET_CODES, PRESET_HINT_LABELS, PRESET_LABELS, PRESETS, weights_of
 from webapp.pairing.wording import unmatched_reason
+from webapp.tasks.forms import TaskRequestForm
 from webapp.users.listing import class_names
 
 bp = Blueprint("pairing", __name__, url_prefix="/matching")
@@ -94,7 +95,7 @@ def start():
     if not form.validate():
         return _index_page(form, 400)
     run = runs.start_run(current_user.organisation, form.parameters(), current_user,
-                          request_key=request.form.get("request_key", ""))
+                          request_key=form.request_key.data)
     return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
@@ -292,11 +293,12 @@ def fix(suggestion_id: int):
 @staff_only
 def rerun(run_id: int):
     parent = _run(run_id)
+    form = TaskRequestForm()
     if not parent.finished:
         flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
-                         parent=parent, request_key=request.form.get("request_key", ""))
+                         parent=parent, request_key=form.request_key.data)
     return redirect(url_for("pairing.run", run_id=new.id), 303)
 
 

@@ -79,7 +79,7 @@ def report_in_background():
     if not form.validate_on_submit():
         return after_change(lambda: "", redirect_to=url_for("region.index"),
                             error=next(iter(form.errors.values()))[0])
-    task, _created = lifecycle.submit("regional_report", request_key=request.form.get("request_key", ""),
+    task, _created = lifecycle.submit("regional_report", request_key=form.request_key.data,
                                       organisation=current_user.organisation, author=current_user,
                                       params={"region": region.id, "year": form.year.data,
                                               "format": form.format.data})
