@@ -43,7 +43,9 @@ class TypedNumberField(StringField):
             return
         try:
             value = float(raw)
-            if not math.isfinite(value) or (self.integer and not value.is_integer()):
+            if math.isnan(value) or raw.lstrip("+-")[:1].isalpha():  # "nan", "inf": words, not numbers
+                raise ValueError
+            if math.isfinite(value) and self.integer and not value.is_integer():
                 raise ValueError
         except ValueError:
             self.problem = _("Введите целое число.") if self.integer else _("Введите число.")
