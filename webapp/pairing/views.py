@@ -141,14 +141,16 @@ def _card_answer(run: MatchingRun, mentee_id: int, message: str = "", error: str
 @bp.route("/suggestions/<int:suggestion_id>/approve", methods=["POST"])
 @staff_only
 def approve(suggestion_id: int):
+    """«Утвердить» (or «Выбрать» among the alternatives) on a review card or on the mentee's page: the same
+    decision, answered for where it was taken (the form's ``view``)."""
     suggestion, run, form = _decision(suggestion_id)
     choosing = form.choose.data
     try:
         (approvals.choose if choosing else approvals.approve_one)(suggestion.id, current_user.organisation,
                                                                  current_user)
     except decisions.PairingError as exc:
-        return _card_answer(run, suggestion.mentee_id, error=exc.message)
-    return _card_answer(run, suggestion.mentee_id, message=_(
+        return _after(run, suggestion.mentee_id, form, error=exc.message)
+    return _after(run, suggestion.mentee_id, form, message=_(
         "Пара %(mentor)s — %(mentee)s утверждена. Наставник и наставляемый получили уведомления.",
         mentor=suggestion.mentor.full_name, mentee=suggestion.mentee.full_name))
 
@@ -156,12 +158,13 @@ def approve(suggestion_id: int):
 @bp.route("/suggestions/<int:suggestion_id>/undo", methods=["POST"])
 @staff_only
 def undo(suggestion_id: int):
-    suggestion, run, _form = _decision(suggestion_id)
+    suggestion, run, form = _decision(suggestion_id)
     try:
         approvals.undo_suggestion(suggestion.id, current_user.organisation, current_user)
     except decisions.PairingError as exc:
-        return _card_answer(run, suggestion.mentee_id, error=exc.message)
-    return _card_answer(run, suggestion.mentee_id, message=_("Утверждение пары отменено: предложение снова ждёт решения."))
+        return _after(run, suggestion.mentee_id, form, error=exc.message)
+    return _after(run, suggestion.mentee_id, form,
+                  message=_("Утверждение пары отменено: предложение снова ждёт решения."))
 
 
 @bp.route("/runs/<int:run_id>/approve-all", methods=["GET", "POST"])
@@ -251,17 +254,6 @@ def _decision(suggestion_id: int):
     """The suggestion (of my school, else 404), its run and the submitted decision form."""
     suggestion = decisions.suggestion_in(suggestion_id, current_user.organisation)
     return suggestion, _run(suggestion.run_id), DecisionForm()
-
-
-@bp.route("/suggestions/<int:suggestion_id>/accept", methods=["POST"])
-@staff_only
-def accept(suggestion_id: int):
-    s, run, form = _decision(suggestion_id)
-    try:
-        approvals.approve_one(s.id, current_user.organisation, current_user)
-    except decisions.PairingError as exc:
-        return _after(run, s.mentee_id, form, error=exc.message)
-    return _after(run, s.mentee_id, form, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
 
 
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
