@@ -190,3 +190,23 @@ def test_per_problem_run_gives_one_mentee_several_mentors(coordinator, people):
         group = MentoringGroup.select().join(GroupMember).where(GroupMember.user == people["young2"]).get()
         areas = {m.area for m in GroupMember.select().where((GroupMember.group == group) & (GroupMember.role == "mentor"))}
         assert len(areas) == len(per)
+
+
+def test_one_approve_answers_for_the_card_or_the_mentee_panel(coordinator, people, run):
+    """«Утвердить» on the review card and on the mentee's page is one endpoint; the form's view picks the answer."""
+    htmx = {"HX-Request": "true"}
+    s = suggestion(run, people["mentor2"], people["young2"])
+    panel = coordinator.post(f"/matching/suggestions/{s.id}/approve", headers=htmx,
+                             data={"view": "mentee", "mentee_id": people["young2"].id})
+    page = text(panel)
+    assert panel.status_code == 200 and page.lstrip().startswith('<div id="mentee-review">')
+    assert "утверждена. Наставник и наставляемый получили уведомления." in page
+    undone = coordinator.post(f"/matching/suggestions/{s.id}/undo", headers=htmx, data={"view": "mentee"})
+    assert undone.status_code == 200 and "mentee-review" in text(undone) and "снова ждёт решения" in text(undone)
+    card = coordinator.post(f"/matching/suggestions/{s.id}/approve", headers=htmx, data={"page": "1"})
+    page = text(card)
+    assert card.status_code == 200 and f'id="card-{people["young2"].id}"' in page and "mentee-review" not in page
+    assert "утверждена. Наставник и наставляемый получили уведомления." in page
+    plain = coordinator.post(f"/matching/suggestions/{s.id}/undo", data={"view": "mentee"})
+    assert plain.status_code == 303 and f"/mentees/{people['young2'].id}" in plain.location
+    assert coordinator.post(f"/matching/suggestions/{s.id}/accept").status_code in (404, 405)
