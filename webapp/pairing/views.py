@@ -220,7 +220,7 @@ def status(run_id: int):
 
 def _mentee_context(run, mentee, message="", error=""):
     rows, found = review.mentee_suggestions(run, mentee.id)
-    q = (request.values.get("q") or "").strip()[:100]
+    q = (request.args.get("q") or "").strip()[:100]  # the mentor search is a GET form; no POST carries it
     found_mentors = []
     if q:
         found_mentors = list(adapter.bank_members(current_user.organisation, "mentor")
