@@ -153,7 +153,7 @@ def test_other_school_cannot_see_a_run(coordinator, people, auth):
     auth.login("other.kurator")
     assert auth.client.get(f"/matching/runs/{run.id}").status_code == 404
     s = Suggestion.select().first()
-    assert auth.client.post(f"/matching/suggestions/{s.id}/accept").status_code == 404
+    assert auth.client.post(f"/matching/suggestions/{s.id}/approve").status_code == 404
 
 
 def test_a_run_keeps_sentence_vectors_and_shows_the_whole_text_closeness(app, coordinator, people,
