@@ -10,7 +10,8 @@ def register_all(app) -> None:
     from webapp.pairing.notification_views import bp as notifications_bp
     from webapp.pairing.views import bp as pairing_bp
     from webapp.programmes.views import bp as programmes_bp
-    from webapp.questionnaires.views import bp as questionnaires_bp
+    from webapp.questionnaires import assign_views, editor_views, views  # noqa: F401  (their routes)
+    from webapp.questionnaires.blueprint import bp as questionnaires_bp
     from webapp.users.views import bp as users_bp
 
     for bp in (auth_bp, dashboard_bp, users_bp, banks_bp, consents_bp):

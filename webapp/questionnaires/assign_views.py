@@ -5,31 +5,19 @@ from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from webapp.access import staff_only
+from webapp.access import in_my_school_or_404, staff_only
 from webapp.form_errors import error_text
-from webapp.models import User, UserRole
+from webapp.models import Questionnaire
 from webapp.plurals import plural
-from webapp.models.user import CATEGORIES
-from webapp.questionnaires import assigning
+from webapp.questionnaires import assigning, questionnaire_page
 from webapp.questionnaires.assign_form import AssignForm
-from webapp.questionnaires.views import bp
-
-
-def assign_context(questionnaire) -> dict:
-    candidates = (User.select().join(UserRole)
-                  .where((User.organisation == current_user.organisation_id) & (UserRole.role == questionnaire.role)
-                         & (User.is_active == True))  # noqa: E712
-                  .order_by(User.full_name))
-    classes = sorted({u.class_name for u in User.select(User.class_name)
-                      .where((User.organisation == current_user.organisation_id) & (User.class_name != ""))})
-    return dict(candidates=candidates, class_names=classes, category_keys=CATEGORIES)
+from webapp.questionnaires.blueprint import bp
 
 
 @bp.route("/<int:questionnaire_id>/assign", methods=["POST"])
 @staff_only
 def assign(questionnaire_id: int):
-    from webapp.questionnaires.editor_views import _questionnaire
-    questionnaire = _questionnaire(questionnaire_id)
+    questionnaire = in_my_school_or_404(Questionnaire, questionnaire_id)
     form = AssignForm()
     error, users = None, []
     if not form.validate():
@@ -45,10 +33,8 @@ def assign(questionnaire_id: int):
         if not users:
             error = _("Выберите класс из списка.")
     if error:
-        from webapp.questionnaires.editor_views import show
         flash(error, "error")
-        body = show(questionnaire_id)
-        return body, 400
+        return questionnaire_page.render(questionnaire), 400
     due_on = form.due_on.data
     ok, refused = assigning.eligible(questionnaire, users)
     created = assigning.assign(questionnaire, ok, current_user, due_on)

@@ -12,13 +12,12 @@ from webapp.form_errors import error_text
 from webapp.models import Question, Questionnaire, QuestionnaireVersion
 from webapp.models.questionnaire import QUESTION_TYPES
 from webapp.models.user import CATEGORIES
-from webapp.questionnaires import editor
-from webapp.questionnaires.assigning import STATUS_LABELS, status_list
+from webapp.questionnaires import editor, questionnaire_page
 from webapp.questionnaires.display import by_section
 from webapp.questionnaires.question_form import MoveQuestionForm, QuestionForm
 from webapp.questionnaires.loader import FEATURES
 from webapp.questionnaires.validation import shown_from_value
-from webapp.questionnaires.views import bp
+from webapp.questionnaires.blueprint import bp
 
 TYPE_LABELS = {
     "single": "один вариант", "multiple": "несколько вариантов", "ranked": "несколько вариантов с приоритетом",
@@ -81,14 +80,7 @@ def index():
 @bp.route("/<int:questionnaire_id>")
 @staff_only
 def show(questionnaire_id: int):
-    from webapp.questionnaires.assign_views import assign_context
-    questionnaire = _questionnaire(questionnaire_id)
-    only = request.args.get("status", "")
-    only = only if only in STATUS_LABELS else ""
-    versions = questionnaire.versions.order_by(QuestionnaireVersion.number.desc())
-    return render_template("questionnaires/show.html", questionnaire=questionnaire, versions=versions,
-                           draft=editor.draft_of(questionnaire), rows=status_list(questionnaire, only), only=only,
-                           **assign_context(questionnaire))
+    return questionnaire_page.render(_questionnaire(questionnaire_id), request.args.get("status", ""))
 
 
 @bp.route("/<int:questionnaire_id>/drafts", methods=["POST"])

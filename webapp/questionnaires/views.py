@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,10 +19,10 @@ from webapp.plurals import plural
 from webapp.models import Questionnaire, Response
 from webapp.questionnaires import assigning, responses, validation
 from webapp.questionnaires.answers_form import AnswersForm
+from webapp.questionnaires.blueprint import bp
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
 
-bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
 bp.add_app_template_filter(answer_text, "answer_text")
 
 
@@ -189,5 +189,3 @@ def reopen(response_id: int):
         flash(_("Анкета открыта для изменений: %(name)s может исправить ответы.", name=response.user.full_name), "success")
     return redirect(url_for("questionnaires.show_response", response_id=response.id), 303)
 
-
-from webapp.questionnaires import assign_views, editor_views  # noqa: E402,F401  (routes on the same blueprint)
