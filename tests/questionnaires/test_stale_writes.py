@@ -86,3 +86,32 @@ def test_a_plain_autosave_post_with_an_error_redirects_with_the_value_kept(mente
     reply = client.post(f"/questionnaires/responses/{response.id}/answers/{about.id}", data={f"q{about.id}": "щ" * 2100})
     assert reply.status_code == 303
     assert "щ" * 2100 in text(client.get(reply.location))
+
+
+def test_a_kept_refusal_is_stored_as_a_code_and_read_in_the_readers_language(mentee):
+    """The draft keeps the refused value with its message's msgid and parameters, not its words:
+    switching to English before fixing it shows the message in English."""
+    import json
+    client, response, version = mentee
+    goals = question(version, "goals")
+    too_long = "очень длинная цель " * 400
+    page = text(client.get(f"/questionnaires/responses/{response.id}"))
+    form = {"action": "save", f"q{goals.id}": too_long, **versions_on(page)}
+    assert client.post(f"/questionnaires/responses/{response.id}", data=form).status_code == 303
+    kept = json.loads(Response.get_by_id(response.id).pending_json)[str(goals.id)]
+    assert kept["error"]["msgid"].startswith("Ответ длиннее %(limit)s символов")
+    assert kept["error"]["params"]["n"] == len(too_long.strip())
+    assert "Сократите его" in text(client.get(f"/questionnaires/responses/{response.id}"))
+    client.post("/language", data={"lang": "en", "next": "/"})
+    page = text(client.get(f"/questionnaires/responses/{response.id}"))
+    assert "Сократите его" not in page and "characters" in page
+    assert too_long.strip()[:40] in page   # what was typed is still there
+
+
+def test_a_refusal_kept_as_words_before_codes_still_shows(mentee):
+    import json
+    client, response, version = mentee
+    goals = question(version, "goals")
+    Response.update(pending_json=json.dumps({str(goals.id): {"shown": "x", "error": "Старое сообщение."}},
+                                            ensure_ascii=False)).where(Response.id == response.id).execute()
+    assert "Старое сообщение." in text(client.get(f"/questionnaires/responses/{response.id}"))

@@ -222,8 +222,7 @@ def save_form(response, posted) -> dict[int, Saved]:
     return results
 
 
-def pending(response) -> dict[int, dict]:
-    """{question id: {"shown": typed value, "error": message}} refused on the last save, kept to show again."""
+def _pending_stored(response) -> dict[int, dict]:
     try:
         data = json.loads(response.pending_json or "{}")
     except ValueError:
@@ -231,15 +230,23 @@ def pending(response) -> dict[int, dict]:
     return {int(k): v for k, v in data.items() if str(k).isdigit() and isinstance(v, dict)}
 
 
+def pending(response) -> dict[int, dict]:
+    """{question id: {"shown": typed value, "error": message}} refused on the last save, kept to show again;
+    the messages are kept as msgids with parameters and come back in the reader's language."""
+    return {qid: {**kept, "error": validation.message_from_store(kept.get("error"))}
+            for qid, kept in _pending_stored(response).items()}
+
+
 def keep_pending(response, refused: dict[int, dict]) -> None:
     """Keep the refused typed values and their messages in the draft (post/redirect/get shows them)."""
-    kept = {**pending(response), **refused}
+    kept = {**_pending_stored(response),
+            **{qid: {**r, "error": validation.message_to_store(r.get("error"))} for qid, r in refused.items()}}
     response.pending_json = json.dumps({str(k): v for k, v in kept.items()}, ensure_ascii=False)
     Response.update(pending_json=response.pending_json).where(Response.id == response.id).execute()
 
 
 def _forget_pending(response, question_ids) -> None:
-    kept = pending(response)
+    kept = _pending_stored(response)
     if any(qid in kept for qid in question_ids):
         left = {str(k): v for k, v in kept.items() if k not in question_ids}
         response.pending_json = json.dumps(left, ensure_ascii=False) if left else None

@@ -24,11 +24,37 @@ SCALE_MIN, SCALE_MAX = 1, 10
 YES, NO = "yes", "no"
 
 
-def message(text: str, **params) -> str:
+class Message(str):
+    """A message in the reader's language that remembers its Russian msgid and parameters, so a
+    stored copy (a refused answer kept in the draft) is translated again for whoever reads it."""
+
+    msgid: str = ""
+    params: dict = {}
+
+
+def message(text: str, **params) -> Message:
     """A Russian message, translated when a request says which language to use."""
-    if has_request_context():
-        return gettext(text, **params)
-    return text % params if params else text
+    shown = Message(gettext(text, **params) if has_request_context() else (text % params if params else text))
+    shown.msgid, shown.params = text, params
+    return shown
+
+
+def message_to_store(text: str):
+    """What a message is kept as: its msgid and parameters (a plain string stays as it is)."""
+    if isinstance(text, Message) and text.msgid:
+        return {"msgid": text.msgid, "params": text.params}
+    return text
+
+
+def message_from_store(stored) -> str:
+    """A kept message in the reader's language (messages kept as text before codes: as they are)."""
+    if isinstance(stored, dict) and isinstance(stored.get("msgid"), str):
+        params = stored.get("params") if isinstance(stored.get("params"), dict) else {}
+        try:
+            return message(stored["msgid"], **params)
+        except (KeyError, TypeError, ValueError):  # a damaged row: the Russian text without parameters
+            return stored["msgid"]
+    return stored if isinstance(stored, str) else ""
 
 
 @dataclass
