@@ -1,7 +1,7 @@
 """Before/after over the same people: paired n, means, the mean change with its 95 % confidence
 interval (Student's t) and the Wilcoxon signed-rank test for ordinal items, and a verdict code.
 
-Pure Python plus scipy, imported inside the function (the application starts without scipy).
+Pure Python (webapp.monitoring.signed_rank gives what scipy gives, without importing it in a request).
 Verdict codes: ``improved``, ``no_change``, ``worse``, ``insufficient`` (fewer than ``MIN_N`` people
 answered both); words are chosen at the edge (VERDICT_LABELS).
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+
+from webapp.monitoring import signed_rank
 
 MIN_N = 5
 ALPHA = 0.05
@@ -42,9 +44,13 @@ def pairs_of(before: dict, after: dict) -> list[tuple[float, float]]:
 
 @lru_cache(maxsize=4096)
 def _wilcoxon_p(after: tuple, before: tuple) -> float:
-    """Two-sided Wilcoxon signed-rank p (zeros dropped); remembered, as scipy takes ~10 ms a call."""
-    from scipy import stats
-    return float(stats.wilcoxon(after, before, zero_method="wilcox", alternative="two-sided").pvalue)
+    """Two-sided Wilcoxon signed-rank p (zeros dropped); remembered, as a large sample takes milliseconds."""
+    return signed_rank.wilcoxon_p(after, before)
+
+
+@lru_cache(maxsize=256)
+def _t_975(df: int) -> float:
+    return signed_rank.t_quantile(1 - ALPHA / 2, df)
 
 
 def compare(pairs: list[tuple[float, float]], lower_is_better: bool = False, min_n: int = MIN_N) -> Paired:
@@ -52,13 +58,12 @@ def compare(pairs: list[tuple[float, float]], lower_is_better: bool = False, min
     n = len(pairs)
     if n < min_n:
         return Paired(n)
-    from scipy import stats  # lazily: heavy, and only the monitoring pages need it
     before = [b for b, _a in pairs]
     after = [a for _b, a in pairs]
     diffs = [a - b for b, a in pairs]
     mean_change = sum(diffs) / n
     sd = math.sqrt(sum((d - mean_change) ** 2 for d in diffs) / (n - 1))
-    half = float(stats.t.ppf(1 - ALPHA / 2, n - 1)) * sd / math.sqrt(n)
+    half = _t_975(n - 1) * sd / math.sqrt(n)
     p_value = 1.0 if all(d == 0 for d in diffs) else _wilcoxon_p(tuple(after), tuple(before))
     verdict = NO_CHANGE
     if p_value < ALPHA and mean_change != 0:
