@@ -63,6 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
     Setting("WORKERS", parse_int, _const(2)),
+    Setting("PAGE_CACHE_SIZE", parse_int, _const(1000)),  # rendered list pages kept per process; 0: off
     # background tasks on the queue (issue 11)
     Setting("EMBEDDED_WORKER", parse_bool, _const(True)),   # `serve` starts a worker beside the server
     Setting("WORKER_THREADS", parse_int, _const(1)),        # tasks one worker process runs at once

@@ -21,6 +21,7 @@ from webapp.pagination import paginate, parse_page
 from webapp.recognition.services import training_summary
 from webapp.tasks import lifecycle
 from webapp.users.listing import class_names
+from webapp.page_cache import cached_page
 
 bp = Blueprint("banks", __name__, url_prefix="/banks")
 
@@ -83,12 +84,14 @@ def _docx(role: str):
 
 @bp.route("/mentors")
 @staff_only
+@cached_page
 def mentors():
     return _bank("mentor")
 
 
 @bp.route("/mentees")
 @staff_only
+@cached_page
 def mentees():
     return _bank("mentee")
 
