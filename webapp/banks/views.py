@@ -8,7 +8,7 @@ from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks import export_task as bank_export, listing
 from webapp.banks.person import person_context
-from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
+from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_statuses
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
 from webapp.consents import services as consents
 from webapp.consents.documents import consent_forms
@@ -42,11 +42,10 @@ def _bank(role: str):
     page = paginate(listing.search_bank(org, role, filters), requested, current_app.config["PAGE_SIZE"])
     if requested > page.number and "page" in request.args:
         filters.notes.append(f"Страницы {requested} нет; показана страница {page.number}.")
-    views = responses_for([u.id for u in page.items], purposes=[PURPOSE_OF_ROLE[role]])
     states = consents.states_for(page.items)
     return render("banks/index.html", "banks/_table.html", role=role, title=TITLES[role],
-                  endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role),
-                  questionnaire={u.id: questionnaire_status(views[u.id]) for u in page.items},
+                  endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role, page.total if listing.unfiltered(filters) else None),
+                  questionnaire=questionnaire_statuses([u.id for u in page.items], PURPOSE_OF_ROLE[role]),
                   states=states, paired=listing.paired_set(org, role, page.items),
                   class_names=classes, subjects=subjects,
                   teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
