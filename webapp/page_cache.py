@@ -48,6 +48,7 @@ class PageCache:
             if version != self._version:  # a write: every page kept so far can never be asked for again
                 self._pages.clear()
                 self._version = version
+            key = (*key, version)  # besides the clearing: a page is only ever served for its own version
             found = self._pages.get(key)
             if found is None or found[0] < time.monotonic():
                 self._pages.pop(key, None)
@@ -61,7 +62,7 @@ class PageCache:
         with self._lock:
             if version != self._version:
                 return  # the data changed while this page was rendered
-            self._pages[key] = (time.monotonic() + self.seconds, zlib.compress(body, 1), headers)
+            self._pages[(*key, version)] = (time.monotonic() + self.seconds, zlib.compress(body, 1), headers)
             self.stored += 1
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
