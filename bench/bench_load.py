@@ -128,12 +128,14 @@ def load(base: str, pages: list[str], clients: int, seconds: float, sign_in: boo
         order = pages[:]
         random.Random(seed).shuffle(order)
         writer = writing[seed]
-        i = 0
+        i = sent = 0
         while time.perf_counter() < stop:
-            page = order[i % len(order)]
-            i += 1
-            if writer is not None and i % write_every == 0:
-                page = WRITE
+            sent += 1
+            if writer is not None and sent % write_every == 0:
+                page = WRITE  # besides the pages, not instead of one: a writer still reads every page
+            else:
+                page = order[i % len(order)]
+                i += 1
             start = time.perf_counter()
             try:
                 if page == WRITE:
