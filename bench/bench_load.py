@@ -131,7 +131,7 @@ def load(base: str, pages: list[str], clients: int, seconds: float, sign_in: boo
         i = sent = 0
         while time.perf_counter() < stop:
             sent += 1
-            if writer is not None and sent % write_every == 0:
+            if writer is not None and (sent + seed) % write_every == 0:  # writers staggered: some write early
                 page = WRITE  # besides the pages, not instead of one: a writer still reads every page
             else:
                 page = order[i % len(order)]
