@@ -62,7 +62,9 @@ class Explanation:
     ``close_words``: (mentee word, mentor word) pairs close in meaning by the word embeddings;
     ``synonym_words``: (mentee word, mentor word, group code) pairs of one group of the domain
     thesaurus (:data:`matching.thesaurus.SYNONYM_GROUPS`);
-    ``text_note``: None, or a code of :data:`TEXT_NOTES` when the text component is 0.
+    ``text_note``: None, or a code of :data:`TEXT_NOTES` when the text component is 0;
+    ``whole_text``: the sentence encoder's part of the text component in [0, 1] (closeness of
+    the two descriptions as wholes), None when the encoder was not used or the text part is 0.
     """
 
     mentor_id: Hashable
@@ -79,6 +81,7 @@ class Explanation:
     shared_subjects: tuple[str, ...]
     shared_slots: tuple[str, ...]
     synonym_words: tuple[tuple[str, str, str], ...] = ()
+    whole_text: float | None = None
 
     def to_dict(self) -> dict:
         """Plain dict (JSON-serialisable if the ids are), e.g. to store as a breakdown."""
@@ -145,6 +148,8 @@ def render_ru(e: Explanation) -> str:
     if e.close_words:
         lines.append("Близки по смыслу: "
                      + ", ".join(f"«{a}» ~ «{b}»" for a, b in e.close_words) + ".")
+    if e.whole_text:
+        lines.append(f"Близость описаний в целом по языковой модели: {round(100 * e.whole_text)} %.")
     if e.text_note:
         lines.append(TEXT_NOTES_RU[e.text_note])
     if e.shared_subjects:

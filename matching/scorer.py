@@ -15,7 +15,7 @@ from .components import COMPONENTS, ComponentFeatures, check_weights
 from .explain import ComponentContribution, Explanation, Suggestion, text_note
 from .profiles import MenteeProfile, MentorProfile
 from .rules import EligibilityRules, check_forms
-from .text import DEFAULT_SEMANTIC_WEIGHT, TextSimilarity
+from .text import DEFAULT_ENCODER_WEIGHT, DEFAULT_SEMANTIC_WEIGHT, TextSimilarity
 
 __all__ = ["MatchScorer"]
 
@@ -66,6 +66,9 @@ class MatchScorer(BaseEstimator):
     text_semantic_weight : float in [0, 1], default 0.8
         Share of the semantic part (close-in-meaning words) in the text similarity; the
         rest is the lexical part (same stems). See :class:`matching.text.TextSimilarity`.
+    text_encoder_weight : float in [0, 1], default 0.4
+        Share of the whole-text part (the sentence encoder) in the text similarity where the
+        texts share something; 0 = the encoder is not used (see ``TextSimilarity``).
     block_size : int, default 1000
         Mentees scored at a time (memory vs speed).
 
@@ -82,7 +85,8 @@ class MatchScorer(BaseEstimator):
 
     def __init__(self, weights=None, form=None, allow_cross_organisation=False, commitments=None,
                  min_score=0.0, excluded_pairs=(), fixed_pairs=(), max_candidates=None,
-                 language="ru", text_semantic_weight=DEFAULT_SEMANTIC_WEIGHT, block_size=1000):
+                 language="ru", text_semantic_weight=DEFAULT_SEMANTIC_WEIGHT,
+                 text_encoder_weight=DEFAULT_ENCODER_WEIGHT, block_size=1000):
         self.weights = weights
         self.form = form
         self.allow_cross_organisation = allow_cross_organisation
@@ -93,6 +97,7 @@ class MatchScorer(BaseEstimator):
         self.max_candidates = max_candidates
         self.language = language
         self.text_semantic_weight = text_semantic_weight
+        self.text_encoder_weight = text_encoder_weight
         self.block_size = block_size
 
     # ------------------------------------------------------------------ fit
@@ -163,7 +168,8 @@ class MatchScorer(BaseEstimator):
         texts_m = [m.text for m in mentors]
         texts_e = [e.text for e in mentees]
         self.text_ = TextSimilarity(language=self.language,
-                                    semantic_weight=self.text_semantic_weight)
+                                    semantic_weight=self.text_semantic_weight,
+                                    encoder_weight=self.text_encoder_weight)
         self.text_.fit(texts_m + texts_e)
         self.features_ = ComponentFeatures(mentors, mentees, self.text_,
                                            self.text_.transform(texts_m),
@@ -371,6 +377,8 @@ class MatchScorer(BaseEstimator):
         text = self.text_
         shared, roots, close, synonyms = text.explain_pairs(self.features_.mentee_text, e_arr,
                                                   self.features_.mentor_text, m_arr)
+        whole = text.whole_text_pairs(self.features_.mentee_text, e_arr,
+                                      self.features_.mentor_text, m_arr)
         mentees, mentors = self.mentees_, self.mentors_
         text_values = [row[text_pos] for row in table]
         requests: dict[int, list] = {}  # a mentee's requests by priority, computed once
@@ -394,6 +402,8 @@ class MatchScorer(BaseEstimator):
                 shared_words=shared[k], root_words=roots[k], close_words=close[k],
                 synonym_words=synonyms[k],
                 text_note=note,
+                whole_text=round(float(whole[k]), 3) if whole is not None and text_values[k] > 0
+                else None,
                 shared_subjects=tuple(sorted(e.subjects & m.subjects)),
                 shared_slots=tuple(sorted(shared_slots, key=lambda s: (slot_order.get(s, 99), s)))
                 if len(shared_slots) > 1 else tuple(shared_slots)))

@@ -25,9 +25,17 @@ Usable on its own::
 * **Per text.** A person's text is split into its sentences/lines ("texts"); the request is
   compared with each and the results are aggregated (``aggregate="max"`` or a power mean
   ``p >= 1``); a sentence of fewer than ``min_segment_terms`` terms joins the next one.
-* **Together.** ``(1 - semantic_weight) * lexical + semantic_weight * semantic``, in [0, 1].
-  Both parts are exactly 0 when the texts share no term and no term pair is close in
-  meaning, so such a pair scores 0.
+* **Word parts together.** ``words = (1 - semantic_weight) * lexical + semantic_weight *
+  semantic``, in [0, 1]. Both parts are exactly 0 when the texts share no term and no term pair
+  is close in meaning, so such a pair scores 0.
+* **Whole-text meaning.** A multilingual sentence encoder shipped inside a wheel
+  (:mod:`matching.sentence_encoder`) gives the cosine ``c`` of the two whole texts; its part is
+  ``e = clip((c - encoder_floor) / (1 - encoder_floor), 0, 1)`` and the score is
+  ``(1 - encoder_weight) * words + encoder_weight * e`` where ``words > 0``, and 0 where
+  ``words == 0``: the encoder re-ranks mentors that share something with the request, it never
+  makes a pair with nothing in common look related (it finds «садоводство» and «классное
+  руководство» close, through their common sub-word). If the encoder cannot load, or a fit has
+  more than ``encoder_max_texts`` texts it has not encoded yet, the word parts are the score.
 
 The defaults were chosen on ``bench/text_cases_ru.py`` (issue 14: its tune half; issue 14b:
 both halves and held-out 1; issue 14c: the tune half, ties broken on held-out 1) and are
@@ -36,6 +44,7 @@ and what was seen when).
 """
 from __future__ import annotations
 
+import logging
 import math
 import numbers
 import re
@@ -50,9 +59,12 @@ from .term_relations import (ROOT_PREFIX, closeness_matrix, neighbours, root_mat
 from .terms import RUSSIAN_STOP_WORDS, TermAnalyzer, normalise_text, tokenize
 from .text_explain import WordExplanations
 
+log = logging.getLogger(__name__)
+
 __all__ = ["TextSimilarity", "TextVectors", "RUSSIAN_STOP_WORDS", "normalise_text", "tokenize",
            "DEFAULT_SEMANTIC_WEIGHT", "DEFAULT_SEMANTIC_THRESHOLD", "DEFAULT_ROOT_WEIGHT",
-           "DEFAULT_SYNONYM_WEIGHT", "ROOT_PREFIX"]
+           "DEFAULT_SYNONYM_WEIGHT", "DEFAULT_ENCODER_WEIGHT", "DEFAULT_ENCODER_FLOOR",
+           "ROOT_PREFIX"]
 
 #: Share of the semantic part in the text score (chosen on the tune half, see the module doc).
 DEFAULT_SEMANTIC_WEIGHT = 0.8
@@ -67,6 +79,15 @@ DEFAULT_SYNONYM_WEIGHT = 0.6
 DEFAULT_MIN_SEGMENT_TERMS = 3
 #: Lowest word-vector cosine at which two different terms count as close in meaning.
 DEFAULT_SEMANTIC_THRESHOLD = 0.4
+#: Share of the whole-text (sentence encoder) part where the word parts are above 0
+#: (issue 14d: chosen on held-outs 4 and 5, the middle of the plateau 0.3-0.5; docs/matching.md).
+DEFAULT_ENCODER_WEIGHT = 0.4
+#: Encoder cosine that counts as "no closeness"; unrelated requests and profiles score about
+#: 0.78-0.83 with this encoder (issue 14d: 0.8 chosen with the weight).
+DEFAULT_ENCODER_FLOOR = 0.8
+#: A fit with more texts than this still to encode skips the encoder (about 20-70 ms a text on
+#: one core): a region-wide run of tens of thousands of people is scored on words only.
+DEFAULT_ENCODER_MAX_TEXTS = 3000
 
 _SEGMENT = re.compile(r"[.!?;\n]+")
 _POS_FILTER = True
@@ -85,6 +106,7 @@ class TextVectors:
     seg_ptr: np.ndarray
     terms: sp.csr_matrix | None = None     # 1 where the text has the term (explanations)
     word_ids: sp.csr_matrix | None = None  # 1 + index of the term's first written word
+    sentences: np.ndarray | None = None    # unit rows of the sentence encoder (None: not used)
 
     def __len__(self) -> int:
         return len(self.seg_ptr) - 1
@@ -115,6 +137,13 @@ class TextSimilarity(WordExplanations):
         A navec archive to use instead of the one in the ``natasha`` package.
     min_segment_terms : int >= 1, default 3
         A sentence with fewer terms joins the next one (the last joins the one before).
+    encoder_weight : float in [0, 1], default 0.4
+        Share of the whole-text part (the sentence encoder) where the word parts are above 0;
+        0 = the encoder is not used.
+    encoder_floor : float in [0, 1), default 0.8
+        Encoder cosine that counts as no closeness.
+    encoder_max_texts : int >= 0, default 3000
+        A fit with more texts not yet encoded skips the encoder.
     """
 
     def __init__(self, language="ru", normaliser="stem",
@@ -122,8 +151,13 @@ class TextSimilarity(WordExplanations):
                  semantic_threshold=DEFAULT_SEMANTIC_THRESHOLD, aggregate="max",
                  background=True, root_weight=DEFAULT_ROOT_WEIGHT, embeddings_path=None,
                  synonym_weight=DEFAULT_SYNONYM_WEIGHT,
-                 min_segment_terms=DEFAULT_MIN_SEGMENT_TERMS):
+                 min_segment_terms=DEFAULT_MIN_SEGMENT_TERMS,
+                 encoder_weight=DEFAULT_ENCODER_WEIGHT, encoder_floor=DEFAULT_ENCODER_FLOOR,
+                 encoder_max_texts=DEFAULT_ENCODER_MAX_TEXTS):
         self.min_segment_terms = min_segment_terms
+        self.encoder_weight = encoder_weight
+        self.encoder_floor = encoder_floor
+        self.encoder_max_texts = encoder_max_texts
         self.language = language
         self.normaliser = normaliser
         self.semantic_weight = semantic_weight
@@ -139,8 +173,9 @@ class TextSimilarity(WordExplanations):
         return {k: getattr(self, k) for k in ("language", "normaliser", "semantic_weight",
                                               "semantic_threshold", "aggregate", "background",
                                               "root_weight", "embeddings_path",
-                                              "synonym_weight",
-                                              "min_segment_terms")}
+                                              "synonym_weight", "min_segment_terms",
+                                              "encoder_weight", "encoder_floor",
+                                              "encoder_max_texts")}
 
     def __repr__(self) -> str:
         return f"TextSimilarity({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
@@ -152,12 +187,18 @@ class TextSimilarity(WordExplanations):
         if self.normaliser not in ("lemma", "stem"):
             raise ValueError(f"normaliser must be 'lemma' or 'stem', got {self.normaliser!r}")
         for name, lo_open in (("semantic_weight", False), ("semantic_threshold", True),
-                              ("root_weight", False), ("synonym_weight", False)):
+                              ("root_weight", False), ("synonym_weight", False),
+                              ("encoder_weight", False), ("encoder_floor", False)):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, numbers.Real) or math.isnan(v) \
                     or not 0.0 <= v <= 1.0 or (lo_open and v == 0):
                 raise ValueError(f"{name} must be a number in {'(0' if lo_open else '[0'}, 1], "
                                  f"got {v!r}")
+        if self.encoder_floor == 1.0:
+            raise ValueError("encoder_floor must be below 1, got 1.0")
+        cap = self.encoder_max_texts
+        if isinstance(cap, bool) or not isinstance(cap, numbers.Integral) or cap < 0:
+            raise ValueError(f"encoder_max_texts must be an integer >= 0, got {cap!r}")
         m = self.min_segment_terms
         if isinstance(m, bool) or not isinstance(m, numbers.Integral) or not 1 <= m <= 1000:
             raise ValueError(f"min_segment_terms must be an integer in [1, 1000], got {m!r}")
@@ -238,7 +279,21 @@ class TextSimilarity(WordExplanations):
         # several hold
         self.semantic_matrix_ = self.roots_.maximum(self.closeness_).maximum(
             self.synonyms_).tocsr()
+        self.encoder_ = self._sentence_encoder(corpus)
         return self.transform(corpus)
+
+    def _sentence_encoder(self, corpus: list[str]):
+        """The sentence encoder for this fit, or None (weight 0, not loadable, too many texts)."""
+        if float(self.encoder_weight) == 0:
+            return None
+        from .sentence_encoder import load_sentence_encoder
+        encoder = load_sentence_encoder()
+        if encoder is not None and encoder.uncached_count(corpus) > self.encoder_max_texts:
+            log.warning("%d texts to encode exceed encoder_max_texts=%d: the text component "
+                        "uses its word parts only", encoder.uncached_count(corpus),
+                        self.encoder_max_texts)
+            return None
+        return encoder
 
     def _pieces(self, text: str) -> list[tuple[str, str, str]]:
         return self._analyse(text or "")
@@ -334,7 +389,12 @@ class TextSimilarity(WordExplanations):
         t_ptr, t_cols = np.array(t_ptr, dtype=np.int64), np.array(t_cols, dtype=np.int64)
         word_ids = sp.csr_matrix((np.array(t_words, dtype=np.float64), t_cols, t_ptr), shape=shape)
         terms = sp.csr_matrix((np.ones(len(t_cols)), t_cols, t_ptr), shape=shape)
-        return TextVectors(query, segments, np.array(ptr, dtype=np.int64), terms, word_ids)
+        encoder = getattr(self, "encoder_", None)
+        # float64: a float32 cosine is off by 1e-7, which the floor and the 100-point scale turn
+        # into 1e-5 points, and the pair and block scores of one pair would differ
+        sentences = encoder.encode(texts).astype(np.float64) if encoder is not None else None
+        return TextVectors(query, segments, np.array(ptr, dtype=np.int64), terms, word_ids,
+                           sentences)
 
     # --------------------------------------------------------------- scores
     def _aggregate(self, seg_scores: np.ndarray, starts: np.ndarray, counts: np.ndarray,
@@ -358,7 +418,11 @@ class TextSimilarity(WordExplanations):
         cols = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
         starts = np.cumsum(counts) - counts
         raw = (queries.query[q_idx] @ docs.segments[cols].T).toarray()
-        return self._aggregate(raw, starts, counts, axis=1)
+        words = self._aggregate(raw, starts, counts, axis=1)
+        if queries.sentences is None or docs.sentences is None:
+            return words
+        return self._with_whole_text(
+            words, self.whole_text_part(queries.sentences[q_idx] @ docs.sentences[d_idx].T))
 
     def pair_scores(self, queries: TextVectors, q_idx: np.ndarray, docs: TextVectors,
                     d_idx: np.ndarray) -> np.ndarray:
@@ -371,7 +435,29 @@ class TextSimilarity(WordExplanations):
         seg = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
         rows = np.repeat(q_idx, counts)
         raw = np.asarray(queries.query[rows].multiply(docs.segments[seg]).sum(axis=1)).ravel()
-        return self._aggregate(raw, np.cumsum(counts) - counts, counts, axis=0)
+        words = self._aggregate(raw, np.cumsum(counts) - counts, counts, axis=0)
+        if queries.sentences is None or docs.sentences is None:
+            return words
+        return self._with_whole_text(words, self.whole_text_pairs(queries, q_idx, docs, d_idx))
+
+    def whole_text_pairs(self, queries: TextVectors, q_idx, docs: TextVectors,
+                         d_idx) -> np.ndarray | None:
+        """The encoder's part of listed pairs (explanations), or None when it was not used."""
+        if queries.sentences is None or docs.sentences is None:
+            return None
+        q_idx, d_idx = np.asarray(q_idx, dtype=np.int64), np.asarray(d_idx, dtype=np.int64)
+        return self.whole_text_part(np.einsum("ij,ij->i", queries.sentences[q_idx],
+                                              docs.sentences[d_idx]))
+
+    def whole_text_part(self, cosine: np.ndarray) -> np.ndarray:
+        """The encoder's part in [0, 1] from encoder cosines (0 at or below ``encoder_floor``)."""
+        floor = float(self.encoder_floor)
+        return np.clip((np.asarray(cosine, dtype=np.float64) - floor) / (1.0 - floor), 0.0, 1.0)
+
+    def _with_whole_text(self, words: np.ndarray, part: np.ndarray) -> np.ndarray:
+        w = float(self.encoder_weight)
+        mixed = (1.0 - w) * words + w * part
+        return np.where(words > 0, np.clip(mixed, 0.0, 1.0), 0.0)
 
     def similarity(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
         """Dense ``(len(a_texts), len(b_texts))`` matrix in [0, 1] (``a`` = requests)."""

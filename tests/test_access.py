@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from tests.region.builders import make_region
 from webapp.access import ANY_USER, PUBLIC, REGIONAL
@@ -30,7 +30,11 @@ def _routes(app):
 def _fill(rule, school):
     values = {}
     for arg in rule.arguments:
-        values[arg] = school["mentee"].id if isinstance(rule._converters[arg], IntegerConverter) else "x"
+        converter = rule._converters[arg]
+        if isinstance(converter, AnyConverter):  # one of a fixed set (a file format): the first
+            values[arg] = min(converter.items)
+        else:
+            values[arg] = school["mentee"].id if isinstance(converter, IntegerConverter) else "x"
     return rule.build(values, append_unknown=False)[1]
 
 

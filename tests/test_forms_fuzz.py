@@ -78,7 +78,7 @@ def demo_school(app):
     from webapp.models import Suggestion
     first = Suggestion.select().order_by(Suggestion.id).first()
     assert first is not None
-    client.post(f"/matching/suggestions/{first.id}/accept")
+    client.post(f"/matching/suggestions/{first.id}/approve")
 
 
 @pytest.mark.parametrize("login", ["kurator", "mentor", "mentee"])

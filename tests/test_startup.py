@@ -19,3 +19,21 @@ def test_the_matching_names_still_load_on_first_use():
     import matching
     assert matching.MatchScorer.__name__ == "MatchScorer"
     assert matching.COMPONENTS == tuple(matching.DEFAULT_WEIGHTS)
+
+
+def test_the_list_and_monitoring_pages_do_not_load_scipy(demo_app):
+    """A web worker stays small after serving them: the paired statistics are plain Python
+    (webapp/monitoring/exact_tests.py); scipy.stats alone added 64 MB to each worker."""
+    code = ("import sys\n"
+            "from webapp import create_app\n"
+            f"app = create_app({{'DATABASE_URL': {demo_app.config['DATABASE_URL']!r}, 'SECRET_KEY': 'x', "
+            "'WTF_CSRF_ENABLED': False, 'EMBEDDED_WORKER': False})\n"
+            "c = app.test_client()\n"
+            "c.post('/login', data={'login': 'kurator', 'password': 'demo2026'})\n"
+            "for page in ('/dashboard', '/users', '/banks/mentees', '/banks/mentors', '/pairs', '/monitoring',\n"
+            "             '/monitoring/influence', '/monitoring/process', '/practices', '/roadmap'):\n"
+            "    assert c.get(page).status_code == 200, page\n"
+            f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == ""

@@ -62,6 +62,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAIL_DEFAULT_SENDER", str, _const("")),
     Setting("MATCHING_SYNC", parse_bool, _const(False)),
     Setting("MATCHING_INLINE_LIMIT", parse_int, _const(0)),
+    # the text component's sentence vectors, kept between runs ("" keeps them in memory only)
+    Setting("SENTENCE_VECTOR_STORE", str, lambda inst: str(Path(inst) / "sentence-vectors.sqlite3")),
     Setting("WORKERS", parse_int, _const(2)),
     Setting("PAGE_CACHE_SIZE", parse_int, _const(1000)),  # rendered list pages kept per process; 0: off
     # background tasks on the queue (issue 11)

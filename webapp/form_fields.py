@@ -10,7 +10,7 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, IntegerField
+from wtforms import Field, IntegerField, SelectField
 from wtforms.validators import Length, StopValidation
 
 from webapp import date_range
@@ -103,3 +103,71 @@ class TextRequired:
 
 def required(label) -> TextRequired:
     return TextRequired(_l("Заполните поле «%(field)s».", field=label))
+
+
+class RecordIdField(Field):
+    """A record's id posted by a form (a hidden field, a select's value). ``data`` is the id, or None when nothing
+    was sent; anything that is not an id (words, a number past what the database holds) is refused with
+    ``message``. Whether the record exists and is the person's to touch is the view's check (404)."""
+
+    def __init__(self, *args, message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.message = message
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else str(self.data)
+
+    def process_formdata(self, valuelist) -> None:
+        from webapp.ids import parse_id
+        text = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if not text:
+            return
+        self.data = parse_id(text)
+        if self.data is None:
+            raise ValueError(str(self.message or _("Запись не найдена.")))
+
+
+class IdRequired:
+    """No id sent is refused with ``message`` (an id that did not parse keeps its own message)."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field) -> None:
+        if field.data is None and not field.errors:
+            raise StopValidation(self.message)
+
+
+class RequestKeyField(Field):
+    """The hidden key that makes a twice-submitted form start one background task. A key that is not one
+    (forged, over-long) is dropped — the task queue then makes a new key, as for a form without one."""
+
+    def _value(self) -> str:
+        return self.data or ""
+
+    def process_formdata(self, valuelist) -> None:
+        from webapp.tasks.lifecycle import REQUEST_KEY
+        text = valuelist[0] if valuelist else ""
+        self.data = text if isinstance(text, str) and REQUEST_KEY.fullmatch(text) else ""
+
+
+class IdSelectField(SelectField):
+    """A select of records, ``(id, label)`` choices: a value that is not an id (or none) is refused with
+    ``message``; whether the id is one the person may choose is the service's check."""
+
+    def __init__(self, *args, message, **kwargs):
+        super().__init__(*args, coerce=int, validate_choice=False, **kwargs)
+        self.message = message
+
+    def process_formdata(self, valuelist) -> None:
+        from webapp.ids import parse_id
+        self.data = parse_id(valuelist[0] if valuelist else "")
+        if self.data is None:
+            raise ValueError(str(self.message))
+
+    def pre_validate(self, form) -> None:
+        if self.data is None and not self.errors:
+            raise StopValidation(str(self.message))

@@ -1,9 +1,15 @@
 """Assignment options, unmatched reasons, and the greedy baseline."""
+from functools import partial
+
 import pytest
 
 from matching import (UNMATCHED_CODES, UNMATCHED_REASONS_RU, MatchScorer, MenteeProfile,
                       MentorProfile, PairAssigner, greedy_pairs)
 from matching.synthetic import make_profiles
+
+# The assignment does not depend on how texts are scored, so these runs leave the sentence encoder
+# out (about 25 ms a new text); tests/matching/test_matching_encoder.py covers it.
+Scorer = partial(MatchScorer, text_encoder_weight=0.0)
 
 
 def teacher(i, cap=1, problems=("it_skills",), org="s1", **kw):
@@ -18,7 +24,7 @@ def young(i, problems=("it_skills",), org="s1", **kw):
 
 def test_optimal_beats_or_equals_greedy():
     mentors, mentees = make_profiles(300, 90, n_organisations=2, seed=5)
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = Scorer().fit(mentors, mentees)
     opt = PairAssigner().fit(scorer)
     greedy = greedy_pairs(scorer)
     assert opt.total_score_ >= sum(s for *_, s in greedy) - 1e-6
@@ -31,7 +37,7 @@ def test_spread_shares_mentees_across_mentors():
     mentors = [teacher(0, cap=3, problems=("it_skills", "burnout_prevention")),
                teacher(1, cap=3, problems=("it_skills",))]
     mentees = [young(i, problems=("it_skills", "burnout_prevention")) for i in range(2)]
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = Scorer().fit(mentors, mentees)
     plain = PairAssigner().fit(scorer)
     assert {p.mentor_id for p in plain.pairs_} == {"m0"}
     spread = PairAssigner(spread=50).fit(scorer)
@@ -46,7 +52,7 @@ def test_unmatched_reasons():
                MenteeProfile(id="e3", category="teacher", organisation="s3"),  # nobody there
                MenteeProfile(id="e4", category="student", organisation="s1",
                              requested_problems={"low_results": 1})]
-    scorer = MatchScorer(min_score=30).fit(mentors, mentees)
+    scorer = Scorer(min_score=30).fit(mentors, mentees)
     a = PairAssigner().fit(scorer)
     codes = {u.mentee_id: u.code for u in a.unmatched_}
     assert len([p for p in a.pairs_ if p.mentor_id == "m0"]) == 1
@@ -65,7 +71,7 @@ def test_per_problem_gives_one_mentor_per_area():
     mentors = [teacher(0, cap=2, problems=("it_skills",)),
                teacher(1, cap=2, problems=("burnout_prevention",))]
     mentees = [young(0, problems=("it_skills", "burnout_prevention"))]
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = Scorer().fit(mentors, mentees)
     a = PairAssigner(per_problem=True).fit(scorer)
     assert {(p.mentor_id, p.problem) for p in a.pairs_} == {
         ("m0", "it_skills"), ("m1", "burnout_prevention")}
@@ -77,7 +83,7 @@ def test_reverse_mentoring_same_person_both_roles_but_never_self():
                MentorProfile(id="oleg", category="teacher", organisation="s", capacity=1)]
     mentees = [MenteeProfile(id="anna", category="teacher", organisation="s"),
                MenteeProfile(id="oleg", category="teacher", organisation="s")]
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = Scorer().fit(mentors, mentees)
     a = PairAssigner().fit(scorer)
     assert {(p.mentor_id, p.mentee_id) for p in a.pairs_} == {("anna", "oleg"), ("oleg", "anna")}
     assert scorer.why_not("anna", "anna")
@@ -90,7 +96,7 @@ def test_school_student_never_mentors_a_teacher_and_employer_student_form_rules(
                MenteeProfile(id="u", category="university_student", organisation="s"),
                MenteeProfile(id="u2", category="university_student", organisation="s",
                              org_is_school=False)]
-    scorer = MatchScorer(allow_cross_organisation=True).fit(mentors, mentees)
+    scorer = Scorer(allow_cross_organisation=True).fit(mentors, mentees)
     pairs = {(p.mentor_id, p.mentee_id) for p in PairAssigner().fit(scorer).pairs_}
     assert pairs == {("boss", "u2")}
     assert scorer.why_not("boss", "u") == "school"
@@ -99,17 +105,17 @@ def test_school_student_never_mentors_a_teacher_and_employer_student_form_rules(
 def test_excluded_pairs_and_min_score_are_respected():
     mentors = [teacher(0), teacher(1)]
     mentees = [young(0)]
-    scorer = MatchScorer(excluded_pairs=[("m0", "e0")]).fit(mentors, mentees)
+    scorer = Scorer(excluded_pairs=[("m0", "e0")]).fit(mentors, mentees)
     assert [p.mentor_id for p in PairAssigner().fit(scorer).pairs_] == ["m1"]
     assert scorer.why_not("m0", "e0") == "excluded"
-    scorer = MatchScorer(min_score=100).fit(mentors, mentees)
+    scorer = Scorer(min_score=100).fit(mentors, mentees)
     assert PairAssigner().fit(scorer).pairs_ == []
 
 
 def test_pruned_candidates_stay_close_to_exact():
     mentors, mentees = make_profiles(400, 120, seed=11)
-    exact = PairAssigner().fit(MatchScorer().fit(mentors, mentees)).total_score_
-    pruned = PairAssigner().fit(MatchScorer(max_candidates=40).fit(mentors, mentees)).total_score_
+    exact = PairAssigner().fit(Scorer().fit(mentors, mentees)).total_score_
+    pruned = PairAssigner().fit(Scorer(max_candidates=40).fit(mentors, mentees)).total_score_
     assert pruned <= exact + 1e-6
     assert (exact - pruned) / exact < 1e-3
 
@@ -120,7 +126,7 @@ def test_pruned_candidates_stay_close_to_exact():
 def test_dense_and_sparse_solvers_agree(monkeypatch, objective, spread, flow):
     import matching.assignment as assignment
     mentors, mentees = make_profiles(150, 50, seed=13)
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = Scorer().fit(mentors, mentees)
     dense = PairAssigner(objective=objective, spread=spread).fit(scorer)
     monkeypatch.setattr(assignment, "_DENSE_LIMIT", 0)
     if flow:

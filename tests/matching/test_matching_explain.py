@@ -7,7 +7,7 @@ from matching.synthetic import make_profiles
 
 @pytest.fixture(scope="module")
 def fitted():
-    mentors, mentees = make_profiles(120, 40, n_organisations=2, seed=7)
+    mentors, mentees = make_profiles(60, 20, n_organisations=2, seed=7)
     return mentors, mentees, MatchScorer(weights={"text": 0.5}).fit(mentors, mentees)
 
 
@@ -48,7 +48,7 @@ def test_suggestions_are_sorted_and_explained_in_russian(fitted):
 def test_same_input_same_output():
     runs = []
     for _ in range(2):
-        mentors, mentees = make_profiles(150, 50, n_organisations=3, seed=3)
+        mentors, mentees = make_profiles(60, 20, n_organisations=3, seed=3)
         scorer = MatchScorer().fit(mentors, mentees)
         sugg = {k: [(s.mentor_id, s.score, s.explanation.to_text()) for s in v]
                 for k, v in scorer.suggest(top_k=4).items()}

@@ -86,7 +86,8 @@ def test_russian_set_test_half_stays_accurate():
 def test_each_text_of_a_person_is_compared_separately():
     long_profile = ("Веду кружок робототехники и соревнования роботов.\n"
                     "Помогаю с олимпиадой по физике.\n" + "Люблю походы и туризм. " * 5)
-    sim = TextSimilarity().fit([long_profile, "Олимпиада по физике"])
+    # the word parts compare sentences; the sentence encoder compares whole texts, so it is off here
+    sim = TextSimilarity(encoder_weight=0.0).fit([long_profile, "Олимпиада по физике"])
     one = sim.similarity(["олимпиада по физике"], ["Помогаю с олимпиадой по физике."])[0, 0]
     assert sim.similarity(["олимпиада по физике"], [long_profile])[0, 0] == pytest.approx(one)
 
@@ -133,7 +134,7 @@ def test_importing_matching_stays_light():
 
 def test_vectorised_explanations_agree_with_the_pair_helpers():
     from matching.synthetic import make_profiles
-    mentors, mentees = make_profiles(120, 40, n_organisations=1, seed=4)
+    mentors, mentees = make_profiles(40, 15, n_organisations=1, seed=4)
     mentees[0].text = "Боюсь ошибиться у доски, нужен опытный учитель"
     mentors[0].text = "Опытный педагог: страх ошибки, работа с тревогой"
     scorer = MatchScorer().fit(mentors, mentees)

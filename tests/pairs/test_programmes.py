@@ -16,7 +16,7 @@ from webapp.models import (MatchingRun, MeetingLog, MentoringGroup, Notification
 
 def accept(client, run, mentor, mentee):
     s = Suggestion.get((Suggestion.run == run) & (Suggestion.mentor == mentor) & (Suggestion.mentee == mentee))
-    client.post(f"/matching/suggestions/{s.id}/accept")
+    client.post(f"/matching/suggestions/{s.id}/approve")
     return MentoringGroup.select().order_by(MentoringGroup.id.desc()).get()
 
 

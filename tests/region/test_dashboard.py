@@ -226,3 +226,13 @@ def test_the_report_built_by_a_worker_is_the_same_file(app, school, region, fill
         assert client.post("/region/report-task", data=bad).status_code == 303
     with app.app_context():
         assert BackgroundTask.select().count() == 1
+
+
+def test_the_report_route_takes_only_its_formats(school, region, filled, login_as):
+    client = login_as("region.method")
+    for fmt, kind in (("xlsx", "spreadsheetml"), ("docx", "wordprocessingml")):
+        reply = client.get(f"/region/report.{fmt}?year=2025")
+        assert reply.status_code == 200 and kind in reply.mimetype
+        assert f"region-2025.{fmt}" in reply.headers["Content-Disposition"]
+    for other in ("pdf", "xlsx.exe", "XLSX"):
+        assert client.get(f"/region/report.{other}?year=2025").status_code == 404

@@ -7,6 +7,7 @@ from flask_login import current_user
 from matching.catalogue import FORM_LABELS, STUDENT_PROBLEMS, TEACHER_PROBLEMS
 from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks import export_task as bank_export, listing
+from webapp.banks.forms import BankExportForm
 from webapp.banks.person import person_context
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_statuses
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
@@ -110,9 +111,10 @@ def mentees_xlsx():
 def _export_task(role: str):
     """A large bank's XLSX built by a worker: the coordinator follows it on the task's page."""
     org = current_user.organisation
-    filters = listing.BankFilters.from_args(request.form, subjects=listing.subjects_of(org, role),
+    form = BankExportForm()
+    filters = listing.BankFilters.from_args(form.filter_args(), subjects=listing.subjects_of(org, role),
                                             class_names=class_names(org))
-    task, _ = lifecycle.submit(bank_export.KIND_NAME, request_key=request.form.get("request_key", ""),
+    task, _ = lifecycle.submit(bank_export.KIND_NAME, request_key=form.request_key.data,
                                organisation=org, author=current_user,
                                params={"role": role, "filters": filters.as_args()})
     return redirect(url_for("tasks.show", task_id=task.id), 303)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length
 
+from webapp.form_fields import IdSelectField
 from webapp.monitoring.assigning import STAGE_LABELS
 
 MOMENT_CHOICES = [("before", _l("до программы (начало года)")), ("after", _l("после программы (конец года)"))]
@@ -24,6 +25,7 @@ class MarksMappingForm(FlaskForm):
     subject = SelectField(_l("Столбец с предметом"), coerce=str, validate_choice=True)
     mark = SelectField(_l("Столбец с отметкой"), coerce=str, validate_choice=True)
     moment = SelectField(_l("Отметки относятся к моменту"), choices=MOMENT_CHOICES, validate_choice=True)
+    confirm = BooleanField()  # the checked rows are to be stored (the second press)
 
     def set_columns(self, header: list[str]) -> None:
         choices = [(str(i), title or f"#{i + 1}") for i, title in enumerate(header)]
@@ -37,7 +39,7 @@ class YearStartForm(FlaskForm):
 
 
 class MarkEntryForm(FlaskForm):
-    student = SelectField(_l("Ученик"), coerce=int, validate_choice=False)
+    student = IdSelectField(_l("Ученик"), message=_l("Выберите ученика из наставляемых этого учебного года."))
     subject = StringField(_l("Предмет"), validators=[DataRequired(_l("Укажите предмет.")),
                                                      Length(max=64, message=_l("Не длиннее 64 символов."))])
     mark = StringField(_l("Отметка (1–5)"), validators=[DataRequired(_l("Укажите отметку.")),

@@ -1,7 +1,7 @@
 """Before/after over the same people: paired n, means, the mean change with its 95 % confidence
 interval (Student's t) and the Wilcoxon signed-rank test for ordinal items, and a verdict code.
 
-Pure Python (webapp.monitoring.signed_rank gives what scipy gives, without importing it in a request).
+Pure Python (webapp/monitoring/exact_tests.py): the web servers never import scipy.stats.
 Verdict codes: ``improved``, ``no_change``, ``worse``, ``insufficient`` (fewer than ``MIN_N`` people
 answered both); words are chosen at the edge (VERDICT_LABELS).
 """
@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from webapp.monitoring import signed_rank
+from webapp.monitoring.exact_tests import signed_rank_p, t_quantile
 
 MIN_N = 5
 ALPHA = 0.05
@@ -44,13 +44,8 @@ def pairs_of(before: dict, after: dict) -> list[tuple[float, float]]:
 
 @lru_cache(maxsize=4096)
 def _wilcoxon_p(after: tuple, before: tuple) -> float:
-    """Two-sided Wilcoxon signed-rank p (zeros dropped); remembered, as a large sample takes milliseconds."""
-    return signed_rank.wilcoxon_p(after, before)
-
-
-@lru_cache(maxsize=256)
-def _t_975(df: int) -> float:
-    return signed_rank.t_quantile(1 - ALPHA / 2, df)
+    """Two-sided Wilcoxon signed-rank p (zeros dropped), remembered per set of answers."""
+    return signed_rank_p(list(after), list(before))
 
 
 def compare(pairs: list[tuple[float, float]], lower_is_better: bool = False, min_n: int = MIN_N) -> Paired:
@@ -63,7 +58,7 @@ def compare(pairs: list[tuple[float, float]], lower_is_better: bool = False, min
     diffs = [a - b for b, a in pairs]
     mean_change = sum(diffs) / n
     sd = math.sqrt(sum((d - mean_change) ** 2 for d in diffs) / (n - 1))
-    half = _t_975(n - 1) * sd / math.sqrt(n)
+    half = t_quantile(1 - ALPHA / 2, n - 1) * sd / math.sqrt(n)
     p_value = 1.0 if all(d == 0 for d in diffs) else _wilcoxon_p(tuple(after), tuple(before))
     verdict = NO_CHANGE
     if p_value < ALPHA and mean_change != 0:

@@ -96,9 +96,10 @@ MARK_FIELDS = ["student", "subject", "mark", "moment"]
 KEPT_MAX = 100  # a refused value travels back in the address, cut to a sane length
 
 
-def _typed(names: list[str]) -> dict:
-    """The values a refused form carried, for the redirect back to it (post/redirect/get)."""
-    return {f"typed_{name}": request.form.get(name, "")[:KEPT_MAX] for name in names if request.form.get(name)}
+def _typed(form, names: list[str]) -> dict:
+    """The values a refused form carried (as typed), for the redirect back to it (post/redirect/get)."""
+    typed = {name: (form[name].raw_data or [""])[0] for name in names}
+    return {f"typed_{name}": value[:KEPT_MAX] for name, value in typed.items() if isinstance(value, str) and value}
 
 
 def _kept(names: list[str]) -> dict:
@@ -115,7 +116,7 @@ def school_year_start():
     """The school's first day of the school year (its boundaries for every monitoring figure)."""
     from webapp.monitoring.forms import YearStartForm
     form = YearStartForm()
-    back = url_for("monitoring.index", **_typed(["start"]))  # a refused value comes back to be corrected
+    back = url_for("monitoring.index", **_typed(form, ["start"]))  # a refused value comes back to be corrected
     if not form.validate_on_submit():
         flash(error_text(form), "error")
         return redirect(back, 303)
@@ -283,7 +284,8 @@ def marks_import():
     org, year = current_user.organisation, _year()
     upload, mapping, header, rows, checked, stored, error = MarksUploadForm(), None, None, None, None, None, None
     status = 200
-    token = request.form.get("token", "")
+    sent = MarksMappingForm()  # step 2's fields, when that step was posted
+    token = sent.token.data or ""
     try:
         if request.method == "POST" and not token:
             if upload.validate_on_submit():
@@ -294,16 +296,17 @@ def marks_import():
         if token:
             rows = importer.load_rows(org.id, token, current_app.config["UPLOAD_FOLDER"])
             header = rows[0]
-            mapping = MarksMappingForm(formdata=request.form if "person" in request.form else None)
+            columns_sent = bool(sent.person.raw_data)  # else the file was just uploaded: guess the columns
+            mapping = sent if columns_sent else MarksMappingForm(formdata=None)
             mapping.set_columns(header)
             mapping.token.data = token
-            if "person" not in request.form:
+            if not columns_sent:
                 for role, index in importer.guess(header).items():
                     getattr(mapping, role).data = str(index)
             elif mapping.validate_on_submit():
                 columns = {role: int(getattr(mapping, role).data) for role in importer.ROLES}
                 checked = importer.check(org, rows, columns)
-                if request.form.get("confirm") == "1":
+                if mapping.confirm.data:
                     stored = importer.apply(org, checked, year.start_year, mapping.moment.data)
                     importer.forget(token, current_app.config["UPLOAD_FOLDER"])
             else:
@@ -327,11 +330,7 @@ def mark_entry():
     form = MarkEntryForm()
     form.student.choices = [(s.id, s.full_name) for s in marks.students_of_year(current_user.organisation, year)]
     target = url_for("monitoring.marks_import", year=year.start_year)
-    back = url_for("monitoring.marks_import", year=year.start_year, **_typed(MARK_FIELDS))  # keeps what was typed
-    raw_student = request.form.get("student", "")
-    if not raw_student.isdigit():
-        flash(_("Выберите ученика из наставляемых этого учебного года."), "error")
-        return redirect(back, 303)
+    back = url_for("monitoring.marks_import", year=year.start_year, **_typed(form, MARK_FIELDS))  # keeps what was typed
     if not form.validate_on_submit():
         flash(error_text(form), "error")
         return redirect(back, 303)

@@ -17,6 +17,7 @@ from webapp.models.mentoring import ACTIVE
 from webapp.models.pairing import ACCEPTED, PROPOSED, REJECTED, SUPERSEDED
 from webapp.monitoring import assigning as monitoring
 from webapp.pairing import profiles_adapter as adapter
+from webapp.pairing.scorer import new_scorer
 from webapp.pairing.notifications import N_, notify
 from webapp.pairing.parameters import RunParameters
 from webapp.user_errors import UserError
@@ -258,8 +259,7 @@ def manual_suggestion(run, mentee: User, mentor: User, actor) -> Suggestion:
     mentors, _skipped = adapter.mentor_profiles([mentor], organisation)
     mentees, _skipped = adapter.mentee_profiles([mentee], organisation)
     mentors[0].capacity = max(mentors[0].capacity, 1)  # capacity is checked on accept with a clear message
-    from matching import MatchScorer  # heavy (scikit-learn): loaded only for a hand-made pair
-    scorer = MatchScorer().fit(mentors, mentees)
+    scorer = new_scorer().fit(mentors, mentees)
     code = scorer.why_not(mentor.id, mentee.id)
     if code:
         raise PairingError("Такую пару составить нельзя: %(reason)s.", reason=rule_reason(code))

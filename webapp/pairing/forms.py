@@ -10,6 +10,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, ValidationErr
 
 from matching.catalogue import FORM_LABELS, TYPES
 from matching.weights import COMPONENTS
+from webapp.form_fields import RecordIdField, RequestKeyField
 from webapp.labels import CATEGORY_LABELS
 from webapp.pairing.decisions import REASON_MAX
 from webapp.pairing.parameters import (COMPONENT_LABELS, OBJECTIVES, SCHOOL_FORMS, SPREAD_MAX, TOP_K_MAX, WEIGHT_MAX,
@@ -77,6 +78,7 @@ class RunForm(FlaskForm):
     spread = StringField(_l("Распределять между наставниками (штраф за каждого следующего наставляемого, баллов)"),
                          default="0", validators=[number(0, SPREAD_MAX)])
     per_problem = BooleanField(_l("Несколько наставников у одного наставляемого — по одному на каждый запрос"))
+    request_key = RequestKeyField()  # the same page submitted twice starts one run
 
     def __init__(self, *args, class_names=(), subjects=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,3 +170,8 @@ class UnpairedMarkForm(FlaskForm):
     """A mark on a mentee left without a pair: which one, and on or off."""
     field = SelectField(choices=[("support", "support"), ("keep_searching", "keep_searching")])
     value = BooleanField(false_values=("0", "false", ""))
+
+
+class MarkReadForm(FlaskForm):
+    """«Прочитано» on one notification (its id) or on all of them (no id). Another person's id answers 404."""
+    id = RecordIdField()

@@ -8,6 +8,7 @@ from matching.weights import COMPONENTS, DEFAULT_WEIGHTS
 from webapp.models import MatchingRun, Suggestion, User
 from webapp.models.pairing import ACCEPTED, REJECTED
 from webapp.pairing import profiles_adapter as adapter
+from webapp.pairing.scorer import new_scorer
 
 MIN_DECISIONS = 4
 
@@ -59,8 +60,8 @@ def learn(organisation, current: dict[str, float] | None = None) -> LearnedWeigh
     # capacities and fixed pairs do not matter here: only the component values of decided pairs
     for profile in mentor_profiles:
         profile.capacity = max(profile.capacity, 1)
-    from matching import MatchScorer, WeightLearner  # heavy: loaded when the page is asked for
-    scorer = MatchScorer(weights=current).fit(mentor_profiles, mentee_profiles)
+    from matching import WeightLearner  # heavy: loaded when the page is asked for
+    scorer = new_scorer(weights=current).fit(mentor_profiles, mentee_profiles)
     pairs = [(s.mentor_id, s.mentee_id, s.status == ACCEPTED) for s in decided
              if scorer.why_not(s.mentor_id, s.mentee_id) is None]
     if len({accepted for _, _, accepted in pairs}) < 2:

@@ -1,13 +1,13 @@
 """Everyone's notifications page."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, abort, url_for
 from flask_login import current_user
 
-from webapp.ids import parse_id
 from webapp.access import signed_in
 from webapp.htmx import after_change, render
 from webapp.models import Notification
+from webapp.pairing.forms import MarkReadForm
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
@@ -27,12 +27,13 @@ def index():
 @bp.route("/read", methods=["POST"])
 @signed_in
 def mark_read():
-    raw = request.form.get("id")
+    form = MarkReadForm()
+    form.validate()
+    if form.id.errors:  # not an id at all: no such notification
+        abort(404)
     query = Notification.update(is_read=True).where(Notification.user == current_user)
-    if raw:
-        note_id = parse_id(raw)
-        if note_id is None:
-            abort(404)
+    note_id = form.id.data  # None: every notification
+    if note_id is not None:
         note = Notification.get_or_none(Notification.id == note_id)
         if note is None or note.user_id != current_user.id:
             abort(404)

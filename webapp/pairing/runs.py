@@ -17,6 +17,7 @@ from webapp.models.pairing import DONE, FAILED, PROPOSED, QUEUED, RUNNING, SUPER
 from webapp.pairing import profiles_adapter as adapter
 from webapp.pairing.parameters import RunParameters
 from webapp.pairing.run_status import RunError, stored_error
+from webapp.pairing.scorer import new_scorer
 from webapp.tasks import lifecycle
 from webapp.tasks.queue import PASSING_FAULTS
 from webapp.models.questionnaire import MENTEE_REQUEST, MENTOR_PROFILE, SUBMITTED
@@ -193,8 +194,7 @@ def _execute(run: MatchingRun) -> None:
     MatchingRun.update(n_mentors=len(mentors), n_mentees=len(mentees)).where(MatchingRun.id == run.id).execute()
     _progress(run, 25, "scoring")
     try:
-        from matching import MatchScorer  # heavy (scikit-learn): loaded when a run starts
-        scorer = MatchScorer(weights=params.weights, form=params.form or None, min_score=params.min_score,
+        scorer = new_scorer(weights=params.weights, form=params.form or None, min_score=params.min_score,
                              excluded_pairs=_excluded_pairs(run), fixed_pairs=fixed_ok).fit(mentor_profiles,
                                                                                             mentee_profiles)
     except ValueError as exc:

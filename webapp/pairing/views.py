@@ -22,6 +22,7 @@ from webapp.plurals import plural
 from webapp.pairing.parameters import COMPONENT_LABELS, WEIGHT_MAX, RunParameters
 from webapp.pairing.presets import CUSTOM, PRESET_CODES, PRESET_HINT_LABELS, PRESET_LABELS, PRESETS, weights_of
 from webapp.pairing.wording import unmatched_reason
+from webapp.tasks.forms import TaskRequestForm
 from webapp.users.listing import class_names
 
 bp = Blueprint("pairing", __name__, url_prefix="/matching")
@@ -94,7 +95,7 @@ def start():
     if not form.validate():
         return _index_page(form, 400)
     run = runs.start_run(current_user.organisation, form.parameters(), current_user,
-                          request_key=request.form.get("request_key", ""))
+                          request_key=form.request_key.data)
     return redirect(url_for("pairing.run", run_id=run.id), 303)
 
 
@@ -140,14 +141,16 @@ def _card_answer(run: MatchingRun, mentee_id: int, message: str = "", error: str
 @bp.route("/suggestions/<int:suggestion_id>/approve", methods=["POST"])
 @staff_only
 def approve(suggestion_id: int):
+    """«Утвердить» (or «Выбрать» among the alternatives) on a review card or on the mentee's page: the same
+    decision, answered for where it was taken (the form's ``view``)."""
     suggestion, run, form = _decision(suggestion_id)
     choosing = form.choose.data
     try:
         (approvals.choose if choosing else approvals.approve_one)(suggestion.id, current_user.organisation,
                                                                  current_user)
     except decisions.PairingError as exc:
-        return _card_answer(run, suggestion.mentee_id, error=exc.message)
-    return _card_answer(run, suggestion.mentee_id, message=_(
+        return _after(run, suggestion.mentee_id, form, error=exc.message)
+    return _after(run, suggestion.mentee_id, form, message=_(
         "Пара %(mentor)s — %(mentee)s утверждена. Наставник и наставляемый получили уведомления.",
         mentor=suggestion.mentor.full_name, mentee=suggestion.mentee.full_name))
 
@@ -155,12 +158,13 @@ def approve(suggestion_id: int):
 @bp.route("/suggestions/<int:suggestion_id>/undo", methods=["POST"])
 @staff_only
 def undo(suggestion_id: int):
-    suggestion, run, _form = _decision(suggestion_id)
+    suggestion, run, form = _decision(suggestion_id)
     try:
         approvals.undo_suggestion(suggestion.id, current_user.organisation, current_user)
     except decisions.PairingError as exc:
-        return _card_answer(run, suggestion.mentee_id, error=exc.message)
-    return _card_answer(run, suggestion.mentee_id, message=_("Утверждение пары отменено: предложение снова ждёт решения."))
+        return _after(run, suggestion.mentee_id, form, error=exc.message)
+    return _after(run, suggestion.mentee_id, form,
+                  message=_("Утверждение пары отменено: предложение снова ждёт решения."))
 
 
 @bp.route("/runs/<int:run_id>/approve-all", methods=["GET", "POST"])
@@ -216,7 +220,7 @@ def status(run_id: int):
 
 def _mentee_context(run, mentee, message="", error=""):
     rows, found = review.mentee_suggestions(run, mentee.id)
-    q = (request.values.get("q") or "").strip()[:100]
+    q = (request.args.get("q") or "").strip()[:100]  # the mentor search is a GET form; no POST carries it
     found_mentors = []
     if q:
         found_mentors = list(adapter.bank_members(current_user.organisation, "mentor")
@@ -252,17 +256,6 @@ def _decision(suggestion_id: int):
     return suggestion, _run(suggestion.run_id), DecisionForm()
 
 
-@bp.route("/suggestions/<int:suggestion_id>/accept", methods=["POST"])
-@staff_only
-def accept(suggestion_id: int):
-    s, run, form = _decision(suggestion_id)
-    try:
-        approvals.approve_one(s.id, current_user.organisation, current_user)
-    except decisions.PairingError as exc:
-        return _after(run, s.mentee_id, form, error=exc.message)
-    return _after(run, s.mentee_id, form, message=_("Пара подтверждена. Наставник и наставляемый получили уведомления."))
-
-
 @bp.route("/suggestions/<int:suggestion_id>/reject", methods=["POST"])
 @staff_only
 def reject(suggestion_id: int):
@@ -292,11 +285,12 @@ def fix(suggestion_id: int):
 @staff_only
 def rerun(run_id: int):
     parent = _run(run_id)
+    form = TaskRequestForm()
     if not parent.finished:
         flash(_("Дождитесь окончания текущего подбора."), "error")
         return redirect(url_for("pairing.run", run_id=parent.id), 303)
     new = runs.start_run(current_user.organisation, RunParameters.from_dict(parent.parameters), current_user,
-                         parent=parent, request_key=request.form.get("request_key", ""))
+                         parent=parent, request_key=form.request_key.data)
     return redirect(url_for("pairing.run", run_id=new.id), 303)
 
 

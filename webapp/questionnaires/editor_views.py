@@ -8,12 +8,14 @@ from flask_login import current_user
 from webapp import confirmation
 from matching.catalogue import FORM_LABELS
 from webapp.access import in_my_school_or_404, staff_only
+from webapp.form_errors import error_text
 from webapp.models import Question, Questionnaire, QuestionnaireVersion
 from webapp.models.questionnaire import QUESTION_TYPES
 from webapp.models.user import CATEGORIES
 from webapp.questionnaires import editor
 from webapp.questionnaires.assigning import STATUS_LABELS, status_list
 from webapp.questionnaires.display import by_section
+from webapp.questionnaires.question_form import MoveQuestionForm, QuestionForm
 from webapp.questionnaires.loader import FEATURES
 from webapp.questionnaires.validation import shown_from_value
 from webapp.questionnaires.views import bp
@@ -96,9 +98,10 @@ def new_draft(questionnaire_id: int):
     return redirect(url_for("questionnaires.edit_version", version_id=draft.id), 303)
 
 
-def _version_page(version, form=None, errors=None, status=200):
+def _version_page(version, form=None, status=200):
+    form = form or QuestionForm(formdata=None)
     return render_template("questionnaires/version.html", version=version, questionnaire=version.questionnaire,
-                           questions=list(version.ordered_questions()), form=form or _FormData(), errors=errors or {},
+                           questions=list(version.ordered_questions()), form=form, errors=form.field_errors(),
                            **_choices()), status
 
 
@@ -126,10 +129,10 @@ def add_question(version_id: int):
     version = _version(version_id)
     if version.status != "draft":
         abort(409)
-    parsed = editor.parse_question(request.form, {q.key for q in version.questions})
-    if parsed.errors:
-        return _version_page(version, request.form, parsed.errors, 400)
-    editor.add_question(version, parsed.spec)
+    form = QuestionForm(taken_keys={q.key for q in version.questions})
+    if not form.validate():
+        return _version_page(version, form, 400)
+    editor.add_question(version, form.as_spec())
     flash(_("Вопрос добавлен."), "success")
     return redirect(url_for("questionnaires.edit_version", version_id=version.id), 303)
 
@@ -141,46 +144,33 @@ def edit_question(question_id: int):
     version = question.version
     if version.status != "draft":
         abort(409)
-    form, errors = None, {}
     if request.method == "POST":
-        parsed = editor.parse_question(request.form, {q.key for q in version.questions if q.id != question.id})
-        if not parsed.errors:
-            editor.update_question(question, parsed.spec)
+        form = QuestionForm(taken_keys={q.key for q in version.questions if q.id != question.id})
+        if form.validate():
+            editor.update_question(question, form.as_spec())
             flash(_("Вопрос сохранён."), "success")
             return redirect(url_for("questionnaires.edit_version", version_id=version.id), 303)
-        form, errors = request.form, parsed.errors
     else:
-        form = _question_form_data(question)
+        form = QuestionForm.of_question(question, editor.options_text(question))
+    errors = form.field_errors()
     return render_template("questionnaires/question_edit.html", question=question, version=version, form=form,
                            errors=errors, **_choices()), 400 if errors else 200
-
-
-class _FormData(dict):
-    def getlist(self, key):
-        value = self.get(key, [])
-        return value if isinstance(value, list) else [value]
-
-
-def _question_form_data(question) -> _FormData:
-    def number(value):
-        return "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
-    return _FormData(text=question.text, key=question.key, section=question.section, help_text=question.help_text,
-                     qtype=question.qtype, required="on" if question.required else "",
-                     min_value=number(question.min_value), max_value=number(question.max_value),
-                     max_length=number(question.max_length), max_choices=number(question.max_choices),
-                     categories=question.category_list, forms=question.form_list, feature=question.feature,
-                     options=editor.options_text(question))
 
 
 @bp.route("/questions/<int:question_id>/move", methods=["POST"])
 @staff_only
 def move_question(question_id: int):
     question = _question(question_id)
+    back = url_for("questionnaires.edit_version", version_id=question.version_id) + f"#question-{question.id}"
+    form = MoveQuestionForm()
+    if not form.validate():
+        flash(error_text(form), "error")
+        return redirect(back, 303)
     try:
-        editor.move_question(question, "up" if request.form.get("direction") == "up" else "down")
+        editor.move_question(question, form.direction.data)
     except editor.NotEditable:
         abort(409)
-    return redirect(url_for("questionnaires.edit_version", version_id=question.version_id) + f"#question-{question.id}", 303)
+    return redirect(back, 303)
 
 
 @bp.route("/questions/<int:question_id>/delete", methods=["POST"])

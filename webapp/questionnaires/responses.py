@@ -200,30 +200,20 @@ def save_answer(response, question, raw, base_version: int | None = None) -> Sav
     return saved
 
 
-def base_versions(form) -> dict[int, int]:
-    """The answer versions a form was rendered with (``v<question id>`` fields); junk is ignored."""
-    versions = {}
-    for key in form:
-        if key.startswith("v") and key[1:].isdigit():
-            value = form.get(key, "")
-            if value.isdigit():
-                versions[int(key[1:])] = int(value)
-    return versions
-
-
-def save_form(response, form) -> dict[int, Saved]:
-    """Store every answer a plain form carried (the Save button without JavaScript). An answer the
-    form shows at an older version than the stored one is refused if it would change it."""
+def save_form(response, posted) -> dict[int, Saved]:
+    """Store every answer a plain form carried (the Save button without JavaScript; ``posted`` is an
+    ``answers_form.PostedAnswers``). An answer the form shows at an older version than the stored one is
+    refused if it would change it."""
     if response.is_locked:
         raise ResponseLocked()
-    bases = base_versions(form)
+    bases = posted.bases
     results = {}
     with database.atomic():
         versions, stored = answer_versions(response), stored_answers(response)
         for question in visible_questions(response.version, response.user, response.group_id):
-            if not validation.answered_in_form(question, form):
+            if question.id not in posted.raws:
                 continue
-            checked = validation.check(question, validation.raw_from_form(question, form))
+            checked = validation.check(question, posted.raws[question.id])
             # a form without versions (an old page) may not clear or change answers it never showed
             base = bases.get(question.id, 0 if bases else None)
             results[question.id] = _save_checked(response, question, checked, base, versions, stored)

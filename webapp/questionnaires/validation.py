@@ -42,27 +42,6 @@ def field_name(question) -> str:
     return f"q{question.id}"
 
 
-def raw_from_form(question, form) -> Any:
-    """The part of a submitted form that answers ``question``."""
-    name = field_name(question)
-    if question.qtype == MULTIPLE:
-        return form.getlist(name)
-    if question.qtype == RANKED:
-        prefix = f"{name}_r_"
-        return {key[len(prefix):]: form.get(key, "") for key in form if key.startswith(prefix)}
-    return form.get(name, "")
-
-
-def answered_in_form(question, form) -> bool:
-    """Did the form carry this question at all (a plain Save posts every field)?"""
-    name = field_name(question)
-    if question.qtype in (MULTIPLE, SINGLE, YESNO, SCALE):
-        return True  # unticked boxes and radios send nothing: absence means "cleared"
-    if question.qtype == RANKED:
-        return any(key.startswith(f"{name}_r_") for key in form) or f"{name}_present" in form
-    return name in form
-
-
 def shown_from_value(question, value) -> Any:
     """A stored value in the shape the field template expects."""
     if value is None:

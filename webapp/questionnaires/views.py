@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,6 +18,7 @@ from webapp.htmx import is_htmx
 from webapp.plurals import plural
 from webapp.models import Questionnaire, Response
 from webapp.questionnaires import assigning, responses, validation
+from webapp.questionnaires.answers_form import AnswersForm
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
 
@@ -107,10 +108,11 @@ def save(response_id: int):
     if response.is_locked:
         flash(_locked_message(), "error")
         return _back_to(response)
-    results = responses.save_form(response, request.form)
+    form = AnswersForm()
+    results = responses.save_form(response, form.answers(response.version.questions))
     refused = {qid: {"shown": r.shown, "error": r.error} for qid, r in results.items() if r.error}
     saved = sum(1 for r in results.values() if r.error is None and r.checked.value is not None)
-    submitting = request.form.get("action") == "submit"
+    submitting = form.submitting
     if not refused and submitting:
         missing = responses.submit(response)
         if not missing:
@@ -156,9 +158,9 @@ def autosave(response_id: int, question_id: int):
     question = responses.question_of(response, question_id)
     if question is None:
         abort(404)
-    base = responses.base_versions(request.form).get(question.id)
+    raw, base = AnswersForm().answer(question)
     try:
-        saved = responses.save_answer(response, question, validation.raw_from_form(question, request.form), base)
+        saved = responses.save_answer(response, question, raw, base)
     except responses.ResponseLocked:
         if is_htmx():
             return render_template("questionnaires/_answer_status.html", question=question, version=None,

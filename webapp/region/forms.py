@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
+from webapp.tasks.forms import TaskRequestForm
 from webapp.users.accounts import EMAIL_RE
 
 from webapp.documents.forms import OrganisationFields
@@ -87,7 +88,7 @@ class RemoteAcceptForm(FlaskForm):
                               "мои ФИО и класс станут известны его школе, когда наш куратор подтвердит пару."))
 
 
-class ReportTaskForm(FlaskForm):
+class ReportTaskForm(TaskRequestForm):
     year = WholeNumber(_l("Учебный год"), validators=[DataRequired(_l("Выберите учебный год.")),
                                                       NumberRange(min=2000, max=2100, message=_l("Выберите учебный год."))])
     format = SelectField(_l("Формат"), choices=[("xlsx", "XLSX"), ("docx", "DOCX")],

@@ -18,6 +18,7 @@ from flask import abort
 
 from webapp.consents.services import bank_members, in_bank
 from webapp.db import database
+from webapp.pairing.scorer import new_scorer
 from webapp.models import (AuditEvent, GroupMember, MentoringGroup, Organisation, PoolMember, RemoteConsent,
                            RemotePair, StageChange, UnpairedMentee, User)
 from webapp.models.mentoring import ACTIVE
@@ -145,8 +146,7 @@ def _scorer(school, mentees, mentors):
         by_school.setdefault(m.organisation_id, []).append(m)
     for org_id, people in by_school.items():
         mentor_profiles.extend(profiles_adapter.mentor_profiles(people, Organisation.get_by_id(org_id))[0])
-    from matching import MatchScorer  # scikit-learn loads only when matching runs (tests/test_startup.py)
-    scorer = MatchScorer(allow_cross_organisation=True, commitments=loads_elsewhere(mentors))
+    scorer = new_scorer(allow_cross_organisation=True, commitments=loads_elsewhere(mentors))
     return scorer.fit(mentor_profiles, mentee_profiles)
 
 

@@ -12,7 +12,7 @@ from webapp.access import regional_admin_only, regional_staff
 from webapp.auth import invitations
 from webapp.downloads import download
 from webapp.htmx import after_change
-from webapp.region import columns, export, report_task, schools
+from webapp.region import columns, report_task, schools
 from webapp.region.cache import region_table, shown_table
 from webapp.region.forms import NewSchoolForm, SchoolForm
 
@@ -52,20 +52,13 @@ def index():
                            row_label=columns.row_label, year=year, years=_years(), request_key=new_request_key())
 
 
-@bp.route("/report.xlsx")
+@bp.route("/report.<any(xlsx, docx):fmt>")
 @regional_staff
-def report_xlsx():
+def report(fmt: str):
+    """The school year's report as a spreadsheet (XLSX) or a document to print (DOCX)."""
     region = schools.region_of(current_user)
     built = region_table(region, _year())
-    return download(export.report_xlsx(region, built), f"region-{built.start_year}.xlsx")
-
-
-@bp.route("/report.docx")
-@regional_staff
-def report_docx():
-    region = schools.region_of(current_user)
-    built = region_table(region, _year())
-    return download(export.report_docx(region, built), f"region-{built.start_year}.docx")
+    return download(report_task.FORMATS[fmt](region, built), f"region-{built.start_year}.{fmt}")
 
 
 @bp.route("/report-task", methods=["POST"])
@@ -79,7 +72,7 @@ def report_in_background():
     if not form.validate_on_submit():
         return after_change(lambda: "", redirect_to=url_for("region.index"),
                             error=next(iter(form.errors.values()))[0])
-    task, _created = lifecycle.submit("regional_report", request_key=request.form.get("request_key", ""),
+    task, _created = lifecycle.submit("regional_report", request_key=form.request_key.data,
                                       organisation=current_user.organisation, author=current_user,
                                       params={"region": region.id, "year": form.year.data,
                                               "format": form.format.data})
