@@ -58,7 +58,7 @@ class TemplateDatabase:
     """One database migrated once per session; each test gets a fresh copy of it.
 
     SQLite: the migrated file is copied into the test's folder. PostgreSQL (TEST_DATABASE_URL): the
-    schema is migrated once and every table but ``schema_version`` is emptied before each test; a test
+    schema is migrated once and every table but ``schema_version`` and ``data_version`` is emptied before each test; a test
     that needs an empty database (``blank_db_url``) drops the schema, and the next test migrates again.
     """
 
@@ -93,7 +93,7 @@ class TemplateDatabase:
             self.pg_migrated = True
             db = connect(self.pg_url)
             tables = db.get_tables()
-        tables = [t for t in tables if t != "schema_version"]
+        tables = [t for t in tables if t not in ("schema_version", "data_version")]  # bookkeeping rows stay
         if tables:
             db.execute_sql("TRUNCATE %s RESTART IDENTITY CASCADE" % ", ".join(f'"{t}"' for t in tables))
         db.close()

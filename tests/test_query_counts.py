@@ -32,6 +32,14 @@ def _queries(client, url) -> int:
     return counter.count
 
 
+@pytest.fixture
+def coordinator(as_coordinator):
+    """Signed in, with the session's CSRF token made by a first page: the pages measured then take the
+    same path (a page-cache miss: the data changed in between), whichever is measured first."""
+    assert as_coordinator.get("/dashboard").status_code == 200
+    return as_coordinator
+
+
 def _add_mentees(school, n, start):
     for i in range(start, start + n):
         user = make_user(school["org"], f"pupil{i:03d}", ["mentee"], full_name=f"Ученик {i:03d}",
@@ -40,11 +48,11 @@ def _add_mentees(school, n, start):
 
 
 @pytest.mark.parametrize("url", ["/users?class_name=6А", "/banks/mentees?class_name=6А"])
-def test_list_queries_do_not_grow_with_the_page(as_coordinator, school, url):
+def test_list_queries_do_not_grow_with_the_page(coordinator, school, url):
     _add_mentees(school, 3, 0)
-    few = _queries(as_coordinator, url)
+    few = _queries(coordinator, url)
     _add_mentees(school, 15, 3)
-    many = _queries(as_coordinator, url)
+    many = _queries(coordinator, url)
     assert few > 3 and many == few, f"{url}: {few} queries for 3 people, {many} for 18"
 
 
@@ -58,9 +66,9 @@ def _add_pairs(school, n, start):
         GroupMember.create(group=group, user=mentee, role="mentee")
 
 
-def test_pairs_list_queries_do_not_grow(as_coordinator, school):
+def test_pairs_list_queries_do_not_grow(coordinator, school):
     _add_pairs(school, 2, 0)
-    few = _queries(as_coordinator, "/pairs")
+    few = _queries(coordinator, "/pairs")
     _add_pairs(school, 12, 2)
-    many = _queries(as_coordinator, "/pairs")
+    many = _queries(coordinator, "/pairs")
     assert few > 2 and many == few, f"/pairs: {few} queries for 2 pairs, {many} for 14"

@@ -44,6 +44,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    from webapp import page_cache
+    page_cache.init_app(app)
     from webapp.ops import proxy, error_clock
     proxy.init_app(app)
     error_clock.init_app(app)

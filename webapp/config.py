@@ -65,6 +65,7 @@ SETTINGS: tuple[Setting, ...] = (
     # the text component's sentence vectors, kept between runs ("" keeps them in memory only)
     Setting("SENTENCE_VECTOR_STORE", str, lambda inst: str(Path(inst) / "sentence-vectors.sqlite3")),
     Setting("WORKERS", parse_int, _const(2)),
+    Setting("PAGE_CACHE_SIZE", parse_int, _const(1000)),  # rendered list pages kept per process; 0: off
     # background tasks on the queue (issue 11)
     Setting("EMBEDDED_WORKER", parse_bool, _const(True)),   # `serve` starts a worker beside the server
     Setting("WORKER_THREADS", parse_int, _const(1)),        # tasks one worker process runs at once

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlparse
 
 import peewee
-from playhouse.db_url import connect, parse
+from playhouse.db_url import connect, parse, parseresult_to_dict, schemes
 from playhouse.pool import PooledSqliteDatabase
+
+from webapp import data_version
 
 database = peewee.DatabaseProxy()
 
@@ -43,12 +46,54 @@ class ImmediateWrites:
                 time.sleep(0.05 * (attempt + 1))
 
 
-class SchoolSqliteDatabase(ImmediateWrites, peewee.SqliteDatabase):
+class VersionsWrites:
+    """Counts committed writes in the ``data_version`` row (webapp/data_version.py): a transaction
+    that wrote something pages show bumps it once, just before its COMMIT; a write outside any
+    transaction bumps right after its statement. The page cache keys pages on that row."""
+
+    _has_version_table = False
+
+    def versions_writes(self) -> bool:
+        """Is there a version table to count in? (Not before migration 20: then nothing is counted,
+        and the page cache stays off.) Looked up until found, then remembered."""
+        if not self._has_version_table:
+            self._has_version_table = self.table_exists(data_version.TABLE)
+        return self._has_version_table
+
+    def execute_sql(self, sql, params=None):
+        cursor = super().execute_sql(sql, params)
+        if data_version.counts(sql) and self.versions_writes():
+            if self.in_transaction():
+                self._state.wrote = True
+            else:
+                self._bump()
+        return cursor
+
+    def _bump(self) -> None:
+        super().execute_sql(*data_version.bump_statement(self.param))
+
+    def commit(self):
+        if getattr(self._state, "wrote", False):
+            self._state.wrote = False
+            self._bump()
+        return super().commit()
+
+    def rollback(self):
+        self._state.wrote = False
+        return super().rollback()
+
+
+class SchoolSqliteDatabase(VersionsWrites, ImmediateWrites, peewee.SqliteDatabase):
     pass
 
 
-class PooledSchoolSqliteDatabase(ImmediateWrites, PooledSqliteDatabase):
+class PooledSchoolSqliteDatabase(VersionsWrites, ImmediateWrites, PooledSqliteDatabase):
     pass
+
+
+def _versioned(database_class):
+    """``database_class`` (PostgreSQL's, pooled or not) counting its writes like ours for SQLite."""
+    return type(f"Versioned{database_class.__name__}", (VersionsWrites, database_class), {})
 
 
 class BaseModel(peewee.Model):
@@ -83,7 +128,12 @@ def open_database(url: str, *, pool: bool = False) -> peewee.Database:
         # SQLite's lower() and LIKE fold only ASCII; Russian names need Python's.
         db.register_function(_unicode_lower, "unicode_lower", 1, deterministic=True)
     else:
-        db = connect(url, autoconnect=True, **pool_args)
+        parsed = urlparse(url)
+        kwargs = parseresult_to_dict(parsed)
+        if not kwargs.get("database"):
+            db = connect(url, autoconnect=True, **pool_args)  # peewee's own message for a URL without a name
+        else:
+            db = _versioned(schemes[parsed.scheme])(autoconnect=True, **kwargs, **pool_args)
     return db
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import has_request_context, session
+import flask_babel
 from flask_babel import Babel
 from flask_login import current_user
 
@@ -47,9 +48,32 @@ def select_locale() -> str:
     return "ru"
 
 
+def request_translations():
+    """This request's catalogue, looked up once per request and language.
+
+    Flask-Babel finds it anew for every ``_()`` a template calls (its context, domain, locale and
+    the locale's name each time): a page makes 30–160 such calls, a tenth of a list page's time."""
+    ctx = flask_babel._get_current_context()
+    if ctx is None:
+        return flask_babel.get_translations()
+    locale = getattr(ctx, "babel_locale", None)
+    kept = getattr(ctx, "nastavnik_translations", None)
+    if kept is not None and locale is not None and kept[0] is locale:
+        return kept[1]
+    translations = flask_babel.get_translations()
+    ctx.nastavnik_translations = (getattr(ctx, "babel_locale", None), translations)  # refresh() drops the locale
+    return translations
+
+
 def init_app(app) -> None:
     compile_catalogues()
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: request_translations().ugettext(s),
+        ngettext=lambda s, p, n: request_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: request_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: request_translations().unpgettext(c, s, p, n),
+        newstyle=True)
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
     app.jinja_env.globals["current_lang"] = select_locale

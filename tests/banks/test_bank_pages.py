@@ -145,7 +145,7 @@ def test_bank_page_has_no_n_plus_one(as_coordinator, bank):
         as_coordinator.get("/banks/mentors?q=Наставник 0")
     with count_queries() as many:
         as_coordinator.get("/banks/mentors")
-    assert many.count == few.count
+    assert many.count <= few.count  # the whole bank even skips one COUNT: its page's total is the bank's
 
 
 def test_person_page_renders_answers_readably(as_coordinator, bank):

@@ -59,3 +59,12 @@ def test_the_application_starts_without_scipy():
             "'DATABASE_URL': 'sqlite:///:memory:'}); print('scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().endswith("False"), out.stderr[-2000:]
+
+
+def test_monitoring_pages_do_not_import_scipy(tmp_path):
+    """Importing scipy took ~3 s inside the first monitoring request of every server process."""
+    code = ("import sys; from webapp.monitoring import paired; "
+            "r = paired.compare([(1, 2), (1, 3), (2, 4), (3, 3), (1, 5), (2, 2), (4, 5)]); "
+            "print(r.verdict, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["no_change", "False"], out.stderr[-2000:]  # p = 0,0625 with a zero difference

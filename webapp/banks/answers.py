@@ -126,10 +126,27 @@ def responses_for(user_ids, purposes=None) -> dict[int, list[ResponseView]]:
 
 def questionnaire_status(views) -> str:
     """not_started | draft | submitted for a person's responses to one purpose."""
-    statuses = {v.response.status for v in views}
+    return _status_of({v.response.status for v in views})
+
+
+def _status_of(statuses: set) -> str:
     if SUBMITTED in statuses:
         return SUBMITTED
     return DRAFT_STATUS if statuses else NOT_STARTED
+
+
+def questionnaire_statuses(user_ids, purpose: str) -> dict[int, str]:
+    """{user id: not_started | draft | submitted} for ``purpose``, in one query of two columns: the
+    bank's table shows only that, and reading every answer for it (``responses_for``) made a third of
+    the page's time."""
+    found: dict[int, set] = {i: set() for i in user_ids}
+    if found:
+        for user_id, status in (Response.select(Response.user, Response.status)
+                                .join(QuestionnaireVersion).join(Questionnaire)
+                                .where(Response.user.in_(list(found)) & (Questionnaire.purpose == purpose))
+                                .tuples()):
+            found[user_id].add(status)
+    return {user_id: _status_of(statuses) for user_id, statuses in found.items()}
 
 
 def status_condition(user_field, purpose: str, status: str):

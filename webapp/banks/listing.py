@@ -168,10 +168,17 @@ def subjects_of(organisation, role: str) -> list[str]:
     return sorted(found)
 
 
-def counts(organisation, role: str) -> dict:
-    members = role_members(organisation, role)
-    in_bank = consents.bank_members(organisation, role)
-    return {"total": members.count(), "in_bank": in_bank.count()}
+def unfiltered(filters: BankFilters) -> bool:
+    """The whole bank (any order): its search counts exactly the people in the bank."""
+    return not filters.everyone and not any(getattr(filters, name) for name in FIELDS if name != "sort")
+
+
+def counts(organisation, role: str, in_bank: int | None = None) -> dict:
+    """People holding the role, and those of them in the bank (``in_bank`` when already counted:
+    each COUNT reads every member of a big school)."""
+    if in_bank is None:
+        in_bank = consents.bank_members(organisation, role).count()
+    return {"total": role_members(organisation, role).count(), "in_bank": in_bank}
 
 
 def paired_set(organisation, role: str, users) -> set[int]:

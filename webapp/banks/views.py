@@ -9,7 +9,7 @@ from webapp.access import in_my_school_or_404, staff_only
 from webapp.banks import export_task as bank_export, listing
 from webapp.banks.forms import BankExportForm
 from webapp.banks.person import person_context
-from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
+from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_statuses
 from webapp.banks.export import CONSENT_STATUS_LABELS, QUESTIONNAIRE_STATUS_LABELS, bank_workbook
 from webapp.consents import services as consents
 from webapp.consents.documents import consent_forms
@@ -22,6 +22,7 @@ from webapp.pagination import paginate, parse_page
 from webapp.recognition.services import training_summary
 from webapp.tasks import lifecycle
 from webapp.users.listing import class_names
+from webapp.page_cache import cached_page
 
 bp = Blueprint("banks", __name__, url_prefix="/banks")
 
@@ -42,11 +43,10 @@ def _bank(role: str):
     page = paginate(listing.search_bank(org, role, filters), requested, current_app.config["PAGE_SIZE"])
     if requested > page.number and "page" in request.args:
         filters.notes.append(f"Страницы {requested} нет; показана страница {page.number}.")
-    views = responses_for([u.id for u in page.items], purposes=[PURPOSE_OF_ROLE[role]])
     states = consents.states_for(page.items)
     return render("banks/index.html", "banks/_table.html", role=role, title=TITLES[role],
-                  endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role),
-                  questionnaire={u.id: questionnaire_status(views[u.id]) for u in page.items},
+                  endpoint=ENDPOINTS[role], page=page, filters=filters, counts=listing.counts(org, role, page.total if listing.unfiltered(filters) else None),
+                  questionnaire=questionnaire_statuses([u.id for u in page.items], PURPOSE_OF_ROLE[role]),
                   states=states, paired=listing.paired_set(org, role, page.items),
                   class_names=classes, subjects=subjects,
                   teacher_problems=TEACHER_PROBLEMS, student_problems=STUDENT_PROBLEMS,
@@ -84,12 +84,14 @@ def _docx(role: str):
 
 @bp.route("/mentors")
 @staff_only
+@cached_page
 def mentors():
     return _bank("mentor")
 
 
 @bp.route("/mentees")
 @staff_only
+@cached_page
 def mentees():
     return _bank("mentee")
 

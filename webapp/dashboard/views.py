@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from webapp.access import public, regional_ok, signed_in
 from webapp.dashboard.services import coordinator_counts, my_pairs, next_steps
+from webapp.page_cache import cached_page
 
 bp = Blueprint("dashboard", __name__)
 
@@ -21,6 +22,7 @@ def home():
 @bp.route("/dashboard")
 @signed_in
 @regional_ok
+@cached_page
 def index():
     if current_user.is_regional:  # the regional centre's start page is the region's
         return redirect(url_for("region.index"))

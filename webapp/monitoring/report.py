@@ -105,6 +105,13 @@ class YearFigures:
 
 
 def year_figures(organisation, year) -> YearFigures:
+    """Kept per fingerprint of the school's monitoring data: the overview shows two years, and reading
+    and comparing both made most of its time (plain numbers, the same in every language)."""
+    from webapp.monitoring import cache
+    return cache.cached(f"year_figures:{year.start_year}", organisation, lambda: _year_figures(organisation, year))
+
+
+def _year_figures(organisation, year) -> YearFigures:
     from webapp.monitoring import influence, marks
     observations = [o for o in dataset.observations(organisation, year=year) if o.stage in PAIR_STAGES]
     expected = [e for e in dataset.expected(organisation, year=year) if e.stage in PAIR_STAGES]

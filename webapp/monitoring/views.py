@@ -18,6 +18,7 @@ from webapp.monitoring import (assigning, cache, dataset, export, marks, paired,
                                statistics)
 from webapp.monitoring import influence as outcome_figures  # the view «influence» is the pair-relationship page
 from webapp.monitoring.assigning import STAGE_LABELS
+from webapp.page_cache import cached_page
 
 bp = Blueprint("monitoring", __name__, url_prefix="/monitoring")
 bp.record_once(lambda state: cache.clear())
@@ -69,6 +70,7 @@ def _common() -> dict:
 
 @bp.route("")
 @staff_only
+@cached_page
 def index():
     org = current_user.organisation
     year = _year()
@@ -129,6 +131,7 @@ def school_year_start():
 
 @bp.route("/outcomes")
 @staff_only
+@cached_page
 def outcomes():
     org = current_user.organisation
     year = _year()
@@ -140,6 +143,7 @@ def outcomes():
 
 @bp.route("/influence")
 @staff_only
+@cached_page
 def influence():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role, year=_year())
@@ -152,6 +156,7 @@ def influence():
 
 @bp.route("/process")
 @staff_only
+@cached_page
 def process():
     form, role = _filters()
     built = report.build(current_user.organisation, form=form, role=role, year=_year())

@@ -91,11 +91,14 @@ def snapshot(db: pw.Database, folder: Path) -> tuple[Path, dict[str, int]]:
     return target, counts
 
 
+BOOKKEEPING = {"schema_version", "data_version"}  # rows every migrated database has
+
+
 def has_data(db: pw.Database) -> bool:
-    """A live database: a row in any table but the schema version (an empty, migrated database
-    made by ``make db`` is still empty)."""
+    """A live database: a row in any table but the schema and data versions (an empty, migrated
+    database made by ``make db`` is still empty)."""
     for name in table_names(db):
-        if name != "schema_version" and db.execute_sql(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone():
+        if name not in BOOKKEEPING and db.execute_sql(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone():
             return True
     return False
 

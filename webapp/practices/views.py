@@ -15,6 +15,7 @@ from webapp.models import Practice, PracticeFile
 from webapp.pagination import paginate, parse_page
 from webapp.practices import services, uploads
 from webapp.practices.forms import PracticeForm, ReviewForm
+from webapp.page_cache import cached_page
 
 bp = Blueprint("practices", __name__, url_prefix="/practices")
 
@@ -68,6 +69,7 @@ def _limits() -> dict:
 
 @bp.route("")
 @signed_in
+@cached_page
 def index():
     filters = services.Filters.from_args(request.args)
     page = paginate(services.search(current_user.organisation, current_user, filters),

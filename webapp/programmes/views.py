@@ -20,6 +20,7 @@ from webapp.programmes import documents, groups, orders, programme as programmes
 from webapp.programmes.forms import (EndEarlyForm, GoalsForm, MeetingForm, OrderForm, PairDetailsForm, PlanItemForm,
                                       PlanStatusForm, StageForm)
 from webapp.programmes.groups import GroupError
+from webapp.page_cache import cached_page
 
 bp = Blueprint("programmes", __name__, url_prefix="/pairs")
 EVERYONE = ("admin", "coordinator", "mentor", "mentee")
@@ -27,6 +28,7 @@ EVERYONE = ("admin", "coordinator", "mentor", "mentee")
 
 @bp.route("")
 @roles(*EVERYONE)
+@cached_page
 def index():
     status = request.args.get("status", "active")
     status = status if status in ("active", "ended", "all") else "active"

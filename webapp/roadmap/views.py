@@ -13,6 +13,7 @@ from webapp.models import RoadmapItem
 from webapp.roadmap import export, services
 from webapp.roadmap.forms import RoadmapItemForm
 from webapp.shipped_text import shipped
+from webapp.page_cache import cached_page
 
 bp = Blueprint("roadmap", __name__, url_prefix="/roadmap")
 
@@ -24,6 +25,7 @@ def _item(item_id: int) -> RoadmapItem:
 
 @bp.route("")
 @signed_in
+@cached_page
 def index():
     services.prefill(current_user.organisation)
     return render_template("roadmap/index.html", steps=services.numbered(current_user.organisation),

@@ -18,6 +18,7 @@ from webapp.users.accounts import AccountData, create_account, login_taken, set_
 from webapp.users.accounts import sign_out_everywhere as sign_out_everywhere_service
 from webapp.users.forms import AccountForm, ImportForm
 from webapp.users.listing import STATUSES, UserFilters, class_names, roles_by_user, search_users
+from webapp.page_cache import cached_page
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
@@ -34,6 +35,7 @@ def _get_user(user_id: int) -> User:
 
 @bp.route("")
 @staff_only
+@cached_page
 def index():
     filters = UserFilters.from_args(request.args)
     page = paginate(search_users(current_user.organisation, filters),
