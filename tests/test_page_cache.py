@@ -172,3 +172,35 @@ def test_size_zero_turns_it_off(make_app, school):
     for _ in range(3):
         assert client.get("/users").status_code == 200
     assert cache_of(app).hits == 0 and len(cache_of(app)) == 0
+
+
+def test_two_sessions_of_one_user_share_a_page_each_with_a_token_its_session_accepts(make_app, school):
+    """The kept page holds a mark where the CSRF token was; each reader gets their own session's token,
+    and a form posted from the shared page is accepted (CSRF on)."""
+    import re
+    app = make_app(WTF_CSRF_ENABLED=True)
+
+    def signed_in():
+        client = app.test_client()
+        page = text(client.get("/login"))
+        token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+        assert client.post("/login", data={"login": "kurator", "password": PASSWORD,
+                                           "csrf_token": token}).status_code == 302
+        return client
+
+    first, second = signed_in(), signed_in()
+    first.get("/users"), first.get("/users")           # rendered, then kept
+    hits = cache_of(app).hits
+    page = text(second.get("/users"))                  # its first look: the page the other session made
+    assert cache_of(app).hits == hits + 1, "the second session did not get the kept page"
+    assert "__page-cache-csrf-token__" not in page
+    tokens = set(re.findall(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page))
+    assert tokens, "the page has no form with a token"
+    with second.session_transaction() as s:
+        raw = s["csrf_token"]
+    from itsdangerous import URLSafeTimedSerializer
+    serializer = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token")
+    assert {serializer.loads(t) for t in tokens} == {raw}   # signed for the reader's own session
+    # a state change posted with that token is accepted (a refused token answers 400)
+    assert second.post("/language", data={"lang": "en", "next": "/users",
+                                          "csrf_token": tokens.pop()}).status_code in (302, 303)

@@ -2,15 +2,17 @@
 
 A view decorated with :func:`cached_page` is rendered once per key and the HTML (compressed) kept in
 a small least-recently-used store of this process. The key holds everything a page depends on besides
-the data: the user, the session's CSRF token (pages carry it, signed), the language, the full URL,
-whether htmx asked for the fragment, and today's date. The data are represented by the data version
+the data: the user, the language, the full URL, whether htmx asked for the fragment, and today's
+date. Pages carry the session's signed CSRF token: it is kept as a mark and the reader's own token
+is put in its place when the page is served, so a user's sessions (tabs, devices, a new log-in) share
+the page and each gets a token its session accepts. The data are represented by the data version
 (webapp/data_version.py), read BEFORE rendering: any committed write — by this or another process,
 server, background task or command — changes it, so the next request renders afresh.
 
 Nothing is kept when a flash message is waiting (the page shows it once), when the session has no
 CSRF token yet or the view changed the session, or when the answer is not a plain 200 HTML page.
-Entries live at most a quarter of the CSRF token's time limit (5 minutes at most), so a page served
-again always carries a token that is still accepted. ``PAGE_CACHE_SIZE`` pages per process; 0 = off.
+Entries live at most a quarter of the CSRF token's time limit (5 minutes at most). ``PAGE_CACHE_SIZE``
+pages per process; 0 = off.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ import time
 import zlib
 from collections import OrderedDict
 
-from flask import current_app, make_response, request, session
+from flask import current_app, g, make_response, request, session
+from flask_wtf.csrf import generate_csrf
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -29,6 +32,7 @@ from webapp import data_version
 from webapp.db import database
 
 MAX_SECONDS = 300
+TOKEN_MARK = b"__page-cache-csrf-token__"
 KEPT_HEADERS = ("Content-Type", "Vary")
 
 
@@ -81,11 +85,14 @@ def _key():
     """The page's key, or None when this request must not use the cache."""
     if request.method != "GET" or not current_user.is_authenticated or session.get("_flashes"):
         return None
-    token = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
-    if not token:
+    if not session.get(_token_field()):
         return None  # rendering makes one and stores it in the session: that answer must really be sent
     from webapp.htmx import is_htmx
-    return (current_user.get_id(), token, str(get_locale()), request.url, is_htmx(), dt.date.today().isoformat())
+    return (current_user.get_id(), str(get_locale()), request.url, is_htmx(), dt.date.today().isoformat())
+
+
+def _token_field() -> str:
+    return current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 
 
 def _plain_page(response) -> bool:
@@ -105,14 +112,18 @@ def cached_page(view):
         found = cache.get(key, version)
         if found is not None:
             body, headers = found
-            response = make_response(zlib.decompress(body))
+            body = zlib.decompress(body)
+            if TOKEN_MARK in body:
+                body = body.replace(TOKEN_MARK, generate_csrf().encode())
+            response = make_response(body)
             for name, value in headers:
                 response.headers[name] = value
             return response
         before = dict(session)
         response = make_response(view(*args, **kwargs))
         if _plain_page(response) and dict(session) == before:
-            cache.put(key, version, response.get_data(),
+            body, token = response.get_data(), g.get(_token_field())
+            cache.put(key, version, body.replace(token.encode(), TOKEN_MARK) if token else body,
                       [(name, value) for name, value in response.headers.items() if name in KEPT_HEADERS])
         return response
     return wrapper
