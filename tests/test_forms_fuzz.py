@@ -65,8 +65,10 @@ def _crawl(client, start="/dashboard", depth=4):
 
 
 @pytest.fixture
-def app(demo_app):
-    return demo_app
+def app(demo_region_app):
+    """The demo school in the demo region: the coordinator's walk opens the regional pool and practices
+    too (tests/region/test_region_forms_fuzz.py walked the same school's forms from /pool again)."""
+    return demo_region_app
 
 
 @pytest.fixture
