@@ -145,10 +145,8 @@ class RuleWithSharedBuilders(Rule):
     _builders: dict = {}
 
     def _compile_builder(self, append_unknown: bool = True):
-        converters = tuple(sorted((name, f"{cls.__module__}.{cls.__qualname__}")
-                                  for name, cls in self.map.converters.items()))
         key = (self.rule, self.subdomain, self.host, self.map.host_matching, self.merge_slashes,
-               repr(sorted((self.defaults or {}).items())), converters, append_unknown)
+               repr(sorted((self.defaults or {}).items())), tuple(self.map.converters.items()), append_unknown)
         builder = self._builders.get(key)
         if builder is None:
             builder = self._builders[key] = super()._compile_builder(append_unknown)
