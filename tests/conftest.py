@@ -1,6 +1,7 @@
 """Shared fixtures: a real database (SQLite file in tmp_path, or PostgreSQL from TEST_DATABASE_URL)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from urllib.parse import urlsplit, urlunsplit
@@ -8,7 +9,9 @@ from urllib.parse import urlsplit, urlunsplit
 import peewee
 import pytest
 from jinja2 import BytecodeCache
+from flask import Flask
 from playhouse.db_url import connect
+from werkzeug.routing import Rule
 
 from tests.factories import PASSWORD, make_school
 from webapp import create_app
@@ -129,6 +132,30 @@ class CompiledTemplates(BytecodeCache):
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
+class RuleWithSharedBuilders(Rule):
+    """A URL rule whose URL builders are compiled once per session, not once per test app.
+
+    Werkzeug compiles two Python functions per rule (``url_for``'s builders) from a generated syntax
+    tree each time an app registers its routes: about 340 compile() calls, the most of create_app's
+    time and a tenth of a simple test's. The generated code depends only on the rule's text, its
+    defaults, the map's converter classes and the builder kind; the rule itself is bound at call
+    time, so the function is shared by every app's equal rule. Only the test apps use it.
+    """
+
+    _builders: dict = {}
+
+    def _compile_builder(self, append_unknown: bool = True):
+        key = (self.rule, self.subdomain, self.host, self.map.host_matching, self.merge_slashes,
+               repr(sorted((self.defaults or {}).items())), tuple(self.map.converters.items()), append_unknown)
+        builder = self._builders.get(key)
+        if builder is None:
+            builder = self._builders[key] = super()._compile_builder(append_unknown)
+        return builder
+
+
+Flask.url_rule_class = RuleWithSharedBuilders
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory):
     return TemplateDatabase(tmp_path_factory.mktemp("template"))
@@ -181,33 +208,103 @@ def app(make_app):
     return make_app()
 
 
-@pytest.fixture(scope="session")
-def demo_template(template_database, tmp_path_factory):
-    """SQLite: the demo school loaded once per session into a copy of the template (PostgreSQL: None)."""
+@contextlib.contextmanager
+def _one_process_at_a_time(lock_file):
+    """Held by one test process at a time (pytest-xdist workers); a no-op where fcntl is missing."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(lock_file, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_database(template_database, tmp_path_factory, name: str, fill, start_from=None):
+    """SQLite: a database filled once per run by ``fill()`` (inside an app context), starting from a copy
+    of ``start_from`` or of the empty template; returns its file (PostgreSQL: None).
+
+    Under pytest-xdist the workers share it: the first that needs it fills it, the others wait for it
+    on a lock and use the same file. Tests copy it before use, so no test sees another's changes.
+    """
     if template_database.pg_url:
         return None
-    from webapp import demo
-    folder = tmp_path_factory.mktemp("demo")
-    url = template_database.fresh(folder)
-    app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test-secret"},
-                     instance_path=str(folder / "instance"))
-    with app.app_context():
-        demo.load()
-    from webapp.db import release_all
-    release_all()  # checkpoints the WAL into the file that is copied
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder under xdist
+    folder = shared / name
+    with _one_process_at_a_time(shared / f"{name}.lock"):
+        if not (folder / "filled").exists():
+            from webapp.db import release_all
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            folder.mkdir()
+            url = template_database.fresh(folder)
+            if start_from is not None:
+                shutil.copyfile(start_from, folder / "test.sqlite3")
+            app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "test-secret"},
+                             instance_path=str(folder / "instance"))
+            with app.app_context():
+                fill()
+            release_all()  # checkpoints the WAL into the file that is copied
+            (folder / "filled").touch()
     return folder / "test.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def demo_template(template_database, tmp_path_factory):
+    """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start)."""
+    from webapp import demo
+    return shared_database(template_database, tmp_path_factory, "demo-school", demo.load)
+
+
+def copy_of(template, db_url: str) -> None:
+    """Put a copy of a shared database (``shared_database``) where the test's database is (SQLite)."""
+    shutil.copyfile(template, db_url.removeprefix("sqlite:///"))
 
 
 @pytest.fixture
 def demo_app(make_app, db_url, demo_template):
     """An app on a database holding the demo school (copied from the session's demo on SQLite)."""
     if demo_template is not None:
-        shutil.copyfile(demo_template, db_url.removeprefix("sqlite:///"))
+        copy_of(demo_template, db_url)
     app = make_app(MATCHING_SYNC=True)
     if demo_template is None:
         from webapp import demo
         with app.app_context():
             demo.load()
+    return app
+
+
+@pytest.fixture(scope="session")
+def region_template(template_database, tmp_path_factory, demo_template):
+    """SQLite: the demo region (the demo school and two generated schools) loaded once per run."""
+    from webapp.region import demo as region_demo
+    return shared_database(template_database, tmp_path_factory, "demo-region", region_demo.load,
+                           start_from=demo_template)
+
+
+@pytest.fixture
+def demo_region_app(make_app, db_url, region_template):
+    """An app on the demo region, with a school's practice published to the region and a contest
+    announced by the methodologist, so every regional page has something (and forms) to show."""
+    from webapp.models import RegionalPractice
+    from webapp.region import demo as region_demo
+    if region_template is not None:
+        copy_of(region_template, db_url)
+    app = make_app(MATCHING_SYNC=True)
+    if region_template is None:  # PostgreSQL: loaded for each test (with the demo school it starts from)
+        with app.app_context():
+            region_demo.load()
+    client = app.test_client()
+    client.post("/login", data={"login": "region.method", "password": "demo2026"})
+    with app.app_context():
+        proposed = RegionalPractice.select().first()
+    assert proposed is not None
+    assert client.post(f"/region/practices/{proposed.id}", data={"decision": "publish"}).status_code == 303
+    assert client.post("/region/contests", data={"title": "Конкурс", "nominations": "Первая\nВторая"}).status_code == 303
     return app
 
 

@@ -7,6 +7,7 @@ without Chromium or without htmx (set-up fetches it through npm when npm is ther
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -63,12 +64,20 @@ def server_database(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(server_database):
-    """A served demo school: yields its base URL."""
+def server(server_database, demo_template):
+    """A served demo school: yields its base URL.
+
+    The database is a copy of the session's demo school (tests/conftest.py ``demo_template``, which the
+    other tests of this worker copy too), so the demo is not loaded once more for the server; under
+    TEST_DATABASE_URL there is no SQLite demo to copy and ``flask load-demo`` builds it.
+    """
     folder = Path(server_database.removeprefix("sqlite:///")).parent
     env = {**os.environ, "DATABASE_URL": server_database, "SECRET_KEY": "e2e-secret"}
     flask = [sys.executable, "-m", "flask", "--app", "webapp"]
-    subprocess.run([*flask, "load-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    if demo_template is not None:
+        shutil.copyfile(demo_template, server_database.removeprefix("sqlite:///"))
+    else:
+        subprocess.run([*flask, "load-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     log = open(folder / "server.log", "w+")
     proc = subprocess.Popen([*flask, "serve", "--port", str(port)], cwd=ROOT, env=env,

@@ -69,7 +69,9 @@ def test_no_page_scrolls_sideways_at_375_px(page, server, login, routes_app, rol
             raise
         if response is None or "text/html" not in (response.headers.get("content-type") or ""):
             return None
-        page.wait_for_load_state("networkidle")
+        # goto() returned at the load event: styles and images are in, and no page fetches more on load
+        # (no hx-trigger="load"); only htmx requests still in flight (none expected) could change the width.
+        page.wait_for_function("() => !document.querySelector('.htmx-request')")
         found = page.evaluate(OVERFLOW)
         if found:
             problems[path] = found
