@@ -60,8 +60,9 @@ class SchoolDateField(Field):
                          _("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
 
 
-class DateRequired:
-    """An empty date is refused with ``message``; a date that did not parse keeps its own message."""
+class ValueRequired:
+    """A field that got no value (a date, an id) is refused with ``message``; a value that did not parse
+    keeps its own message."""
 
     def __init__(self, message):
         self.message = message
@@ -128,17 +129,6 @@ class RecordIdField(Field):
         self.data = parse_id(text)
         if self.data is None:
             raise ValueError(str(self.message or _("Запись не найдена.")))
-
-
-class IdRequired:
-    """No id sent is refused with ``message`` (an id that did not parse keeps its own message)."""
-
-    def __init__(self, message):
-        self.message = message
-
-    def __call__(self, form, field) -> None:
-        if field.data is None and not field.errors:
-            raise StopValidation(self.message)
 
 
 class RequestKeyField(Field):

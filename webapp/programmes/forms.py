@@ -12,7 +12,7 @@ from wtforms import BooleanField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import AnyOf, Length
 
 from matching.catalogue import TYPES
-from webapp.form_fields import (DateRequired, SchoolDateField, TextRequired, WholeNumberField, required, strip,
+from webapp.form_fields import (ValueRequired, SchoolDateField, TextRequired, WholeNumberField, required, strip,
                                 too_long)
 from webapp.models.programme import MEETING_FORMATS, PLAN_STATUSES
 from webapp.programmes import groups, orders, programme
@@ -23,7 +23,7 @@ class PairDetailsForm(FlaskForm):
                        validators=[AnyOf(list(groups.SCHOOL_FORMS), message=_l("Выберите форму наставничества из списка."))])
     kind = SelectField(_l("Вид наставничества"), choices=list(TYPES.items()), validate_choice=False,
                        validators=[AnyOf(list(TYPES), message=_l("Выберите вид наставничества из списка."))])
-    started_on = SchoolDateField(_l("Дата начала"), validators=[DateRequired(_l("Укажите дату начала."))])
+    started_on = SchoolDateField(_l("Дата начала"), validators=[ValueRequired(_l("Укажите дату начала."))])
     planned_end_on = SchoolDateField(_l("Плановая дата окончания"))
 
     def as_data(self) -> groups.PairDetails:
@@ -87,7 +87,7 @@ class PlanStatusForm(FlaskForm):
 
 
 class MeetingForm(FlaskForm):
-    met_on = SchoolDateField(_l("Дата встречи"), validators=[DateRequired(_l("Укажите дату встречи."))])
+    met_on = SchoolDateField(_l("Дата встречи"), validators=[ValueRequired(_l("Укажите дату встречи."))])
     format = SelectField(_l("Формат встречи"), choices=list(programme.MEETING_FORMAT_LABELS.items()),
                          validate_choice=False, validators=[
                              AnyOf(list(MEETING_FORMATS), message=_l("Выберите формат встречи: очно или дистанционно."))])
@@ -110,7 +110,7 @@ class OrderForm(FlaskForm):
     number = StringField(_l("Номер приказа"), filters=[strip], validators=[
         Length(max=orders.NUMBER_MAX, message=_l("Номер приказа — не длиннее %(limit)s символов.",
                                                  limit=orders.NUMBER_MAX))])
-    signed_on = SchoolDateField(_l("Дата приказа"), validators=[DateRequired(_l("Укажите дату приказа."))])
+    signed_on = SchoolDateField(_l("Дата приказа"), validators=[ValueRequired(_l("Укажите дату приказа."))])
     basis = TextAreaField(_l("Основание"), filters=[strip], validators=[
         Length(max=orders.BASIS_MAX, message=_l("Основание — не длиннее %(limit)s символов.", limit=orders.BASIS_MAX))])
     responsible_name = StringField(_l("ФИО ответственного"), filters=[strip], validators=[
