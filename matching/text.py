@@ -288,10 +288,10 @@ class TextSimilarity(WordExplanations):
             return None
         from .sentence_encoder import load_sentence_encoder
         encoder = load_sentence_encoder()
-        if encoder is not None and encoder.uncached_count(corpus) > self.encoder_max_texts:
+        new_texts = encoder.uncached_count(corpus) if encoder is not None else 0
+        if new_texts > self.encoder_max_texts:
             log.warning("%d texts to encode exceed encoder_max_texts=%d: the text component "
-                        "uses its word parts only", encoder.uncached_count(corpus),
-                        self.encoder_max_texts)
+                        "uses its word parts only", new_texts, self.encoder_max_texts)
             return None
         return encoder
 
