@@ -72,6 +72,9 @@ def test_methodical_collection_propose_approve_search(page, server, login):
     page.evaluate("window.__noReload = true")
     page.get_by_label("Поиск по названию, описанию, авторам, тегам").press_sequentially("марафон", delay=30)
     expect(page.locator("#practice-results .count")).to_have_text("Найдено: 1")
+    # a search for a shorter prefix may have answered first: let the last one (300 ms after the last key)
+    # land before clicking, or its swap replaces the link under the click
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__noReload") is True
     page.get_by_role("link", name="Наставнический марафон по функциональной грамотности").click()
     expect(page.get_by_role("link", name="план.pdf")).to_be_visible()
