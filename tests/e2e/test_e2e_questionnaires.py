@@ -64,6 +64,7 @@ def test_mentee_fills_request_and_coordinator_exports_it(page, server, login, tm
     expect(coordinator.locator("#bank-table .count")).to_contain_text("Найдено: 1 ")
     expect(coordinator.locator("#bank-table tbody")).to_contain_text(MENTEE)
     expect(coordinator).to_have_url(re.compile("problem=adaptation_difficulties"))
+    coordinator.wait_for_load_state("networkidle")  # the last search's answer has landed (see test_e2e_monitoring)
 
     with coordinator.expect_download() as download_info:
         coordinator.get_by_role("link", name="Выгрузить в XLSX").click()
