@@ -204,3 +204,24 @@ def test_two_sessions_of_one_user_share_a_page_each_with_a_token_its_session_acc
     # a state change posted with that token is accepted (a refused token answers 400)
     assert second.post("/language", data={"lang": "en", "next": "/users",
                                           "csrf_token": tokens.pop()}).status_code in (302, 303)
+
+
+def test_a_kept_page_gives_every_copy_fresh_request_keys(app, school, client, monkeypatch):
+    """The bank page's export form carries a request key (one task per key). A kept copy with the same
+    key would make the second export return the first one's task."""
+    import re
+    from webapp.banks import export_task
+    from webapp.models import BackgroundTask
+    monkeypatch.setattr(export_task, "BACKGROUND_FROM", 0)
+    login(client, "kurator")
+    served_twice(app, client, "/banks/mentees?everyone=1")
+    hits = cache_of(app).hits
+    keys = set()
+    for _ in range(2):
+        page = text(client.get("/banks/mentees?everyone=1"))
+        assert "__page-cache-request-key__" not in page
+        keys |= set(re.findall(r'name="request_key" value="([0-9a-f]{32})"', page))
+    assert cache_of(app).hits == hits + 2 and len(keys) == 2   # both copies from the cache, each its own key
+    for key in keys:
+        assert client.post("/banks/mentees/export-task", data={"request_key": key}).status_code == 303
+    assert BackgroundTask.select().count() == 2

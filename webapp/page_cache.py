@@ -5,7 +5,9 @@ a small least-recently-used store of this process. The key holds everything a pa
 the data: the user, the language, the full URL, whether htmx asked for the fragment, and today's
 date. Pages carry the session's signed CSRF token: it is kept as a mark and the reader's own token
 is put in its place when the page is served, so a user's sessions (tabs, devices, a new log-in) share
-the page and each gets a token its session accepts. The data are represented by the data version
+the page and each gets a token its session accepts. The request keys of forms that start background
+tasks (an export) are marked the same way and every served copy gets fresh ones: a kept key would make
+the next export return the earlier one's task. The data are represented by the data version
 (webapp/data_version.py), read BEFORE rendering: any committed write — by this or another process,
 server, background task or command — changes it, so the next request renders afresh.
 
@@ -33,6 +35,7 @@ from webapp.db import database
 
 MAX_SECONDS = 300
 TOKEN_MARK = b"__page-cache-csrf-token__"
+REQUEST_KEY_MARK = b"__page-cache-request-key__"
 KEPT_HEADERS = ("Content-Type", "Vary")
 
 
@@ -115,6 +118,10 @@ def cached_page(view):
             body = zlib.decompress(body)
             if TOKEN_MARK in body:
                 body = body.replace(TOKEN_MARK, generate_csrf().encode())
+            if REQUEST_KEY_MARK in body:  # each copy's forms start their own background tasks
+                from webapp.tasks.lifecycle import new_request_key
+                first, *rest = body.split(REQUEST_KEY_MARK)
+                body = first + b"".join(new_request_key().encode() + part for part in rest)
             response = make_response(body)
             for name, value in headers:
                 response.headers[name] = value
@@ -123,7 +130,10 @@ def cached_page(view):
         response = make_response(view(*args, **kwargs))
         if _plain_page(response) and dict(session) == before:
             body, token = response.get_data(), g.get(_token_field())
-            cache.put(key, version, body.replace(token.encode(), TOKEN_MARK) if token else body,
+            body = body.replace(token.encode(), TOKEN_MARK) if token else body
+            for made in g.get("request_keys_made", ()):
+                body = body.replace(made.encode(), REQUEST_KEY_MARK)
+            cache.put(key, version, body,
                       [(name, value) for name, value in response.headers.items() if name in KEPT_HEADERS])
         return response
     return wrapper

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 
 import peewee as pw
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 from webapp.db import database
 from webapp.models.tasks import DONE, FAILED, QUEUED, RUNNING, BackgroundTask
@@ -26,8 +26,12 @@ REQUEST_KEY = re.compile(r"^[0-9a-f]{32}$")
 
 
 def new_request_key() -> str:
-    """The hidden key a form carries, so that submitting it twice makes one task."""
-    return secrets.token_hex(16)
+    """The hidden key a form carries, so that submitting it twice makes one task. Keys made for a page
+    are noted in ``g`` so the page cache can give every served copy fresh ones (webapp/page_cache.py)."""
+    key = secrets.token_hex(16)
+    if has_request_context():
+        g.setdefault("request_keys_made", []).append(key)
+    return key
 
 
 def worker_name() -> str:
