@@ -28,10 +28,9 @@ def too_long(label, limit: int) -> Length:
     return Length(max=limit, message=_l("Поле «%(field)s» — не длиннее %(limit)s символов.", field=label, limit=limit))
 
 
-class SchoolDateField(Field):
-    """A date typed as ГГГГ-ММ-ДД (what <input type=date> sends) or ДД.ММ.ГГГГ, within the product's years.
-
-    ``message`` replaces the default text for a value that is not a date at all."""
+class ParsedField(Field):
+    """One value parsed from what was typed or posted: what was typed is shown again, an empty value leaves
+    ``data`` None, and ``message`` replaces a subclass's default text for a value that does not parse."""
 
     def __init__(self, *args, message=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,13 +39,30 @@ class SchoolDateField(Field):
     def _value(self) -> str:
         if self.raw_data:
             return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
+        return "" if self.data is None else self.shown(self.data)
 
     def process_formdata(self, valuelist) -> None:
         text = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if not text:
-            return
+        self.data = None  # stays None when the text does not parse
+        if text:
+            self.data = self.parse(text)
+
+    def parse(self, text: str):
+        raise NotImplementedError
+
+    def shown(self, data) -> str:
+        return str(data)
+
+
+class SchoolDateField(ParsedField):
+    """A date typed as ГГГГ-ММ-ДД (what <input type=date> sends) or ДД.ММ.ГГГГ, within the product's years.
+
+    ``message`` replaces the default text for a value that is not a date at all."""
+
+    def shown(self, data) -> str:
+        return data.isoformat()
+
+    def parse(self, text: str):
         for fmt in DATE_FORMATS:
             try:
                 day = dt.datetime.strptime(text, fmt).date()
@@ -54,8 +70,7 @@ class SchoolDateField(Field):
                 continue
             if not date_range.within(day):
                 raise ValueError(date_range.range_message())
-            self.data = day
-            return
+            return day
         raise ValueError(str(self.message) if self.message else
                          _("Дата «%(date)s» не распознана. Используйте формат ДД.ММ.ГГГГ.", date=text[:20]))
 
@@ -106,29 +121,17 @@ def required(label) -> TextRequired:
     return TextRequired(_l("Заполните поле «%(field)s».", field=label))
 
 
-class RecordIdField(Field):
+class RecordIdField(ParsedField):
     """A record's id posted by a form (a hidden field, a select's value). ``data`` is the id, or None when nothing
     was sent; anything that is not an id (words, a number past what the database holds) is refused with
     ``message``. Whether the record exists and is the person's to touch is the view's check (404)."""
 
-    def __init__(self, *args, message=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.message = message
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return self.raw_data[0]
-        return "" if self.data is None else str(self.data)
-
-    def process_formdata(self, valuelist) -> None:
+    def parse(self, text: str):
         from webapp.ids import parse_id
-        text = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if not text:
-            return
-        self.data = parse_id(text)
-        if self.data is None:
+        found = parse_id(text)
+        if found is None:
             raise ValueError(str(self.message or _("Запись не найдена.")))
+        return found
 
 
 class RequestKeyField(Field):
