@@ -9,8 +9,13 @@ from __future__ import annotations
 from flask import current_app
 
 
-def new_scorer(**params):
-    from matching import MatchScorer
+def use_app_vector_store() -> None:
+    """Keep the sentence encoder's vectors in the app's store (``SENTENCE_VECTOR_STORE``; empty: memory)."""
     from matching.sentence_encoder import use_vector_store
     use_vector_store(current_app.config.get("SENTENCE_VECTOR_STORE") or None)
+
+
+def new_scorer(**params):
+    from matching import MatchScorer
+    use_app_vector_store()
     return MatchScorer(**params)

@@ -22,6 +22,7 @@ from webapp.questionnaires.answers_form import AnswersForm
 from webapp.questionnaires.blueprint import bp
 from webapp.questionnaires.assigning import STATUS_LABELS, is_default_for, questionnaires_for
 from webapp.questionnaires.display import answer_text, by_section
+from webapp.pairing import text_vectors
 
 bp.add_app_template_filter(answer_text, "answer_text")
 
@@ -116,6 +117,7 @@ def save(response_id: int):
     if not refused and submitting:
         missing = responses.submit(response)
         if not missing:
+            text_vectors.queue_for(response)
             following = assigning.follow_up(current_user, response.version.questionnaire)
             if following is not None:  # the influence «before» right after the request
                 flash(_("Анкета отправлена. Ответьте, пожалуйста, ещё на несколько вопросов о том, как обстоят "

@@ -19,7 +19,7 @@ class TaskKind:
 
 def registry() -> dict[str, TaskKind]:
     from webapp.banks import export_task
-    from webapp.pairing import run_task
+    from webapp.pairing import run_task, text_vectors
     from webapp.region import cache as region_tables
     from webapp.tasks import regional_report
     return {
@@ -27,6 +27,7 @@ def registry() -> dict[str, TaskKind]:
         run_task.KIND_NAME: run_task.KIND,
         export_task.KIND_NAME: export_task.KIND,
         regional_report.KIND_NAME: regional_report.KIND,
+        text_vectors.KIND_NAME: text_vectors.KIND,
     }
 
 

@@ -26,6 +26,7 @@ TASK_KIND_LABELS = {
     "bank_export": _l("Выгрузка банка в XLSX"),
     "regional_report": _l("Региональный отчёт"),
     "region_snapshot": _l("Пересчёт региональной таблицы"),
+    "sentence_vectors": _l("Подготовка текста анкеты к подбору пар"),
 }
 
 RETRYABLE = ("worker_lost", "internal")
