@@ -64,6 +64,6 @@ def bump_statement(param: str) -> tuple[str, tuple]:
 
 def read(db) -> tuple[int, str] | None:
     """The current (version, stamp), or None when the database has no version table yet."""
-    if not db.versions_writes():
+    if not db.has_data_version():
         return None
     return tuple(db.execute_sql(f"SELECT version, stamp FROM {TABLE} WHERE id = 1").fetchone() or ()) or None

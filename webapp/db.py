@@ -46,14 +46,14 @@ class ImmediateWrites:
                 time.sleep(0.05 * (attempt + 1))
 
 
-class VersionsWrites:
+class CountsWritesInDataVersion:
     """Counts committed writes in the ``data_version`` row (webapp/data_version.py): a transaction
     that wrote something pages show bumps it once, just before its COMMIT; a write outside any
     transaction bumps right after its statement. The page cache keys pages on that row."""
 
     _has_version_table = False
 
-    def versions_writes(self) -> bool:
+    def has_data_version(self) -> bool:
         """Is there a version table to count in? (Not before migration 20: then nothing is counted,
         and the page cache stays off.) Looked up until found, then remembered."""
         if not self._has_version_table:
@@ -62,7 +62,7 @@ class VersionsWrites:
 
     def execute_sql(self, sql, params=None):
         cursor = super().execute_sql(sql, params)
-        if data_version.counts(sql) and self.versions_writes():
+        if data_version.counts(sql) and self.has_data_version():
             if self.in_transaction():
                 self._state.wrote = True
             else:
@@ -83,17 +83,17 @@ class VersionsWrites:
         return super().rollback()
 
 
-class SchoolSqliteDatabase(VersionsWrites, ImmediateWrites, peewee.SqliteDatabase):
+class SchoolSqliteDatabase(CountsWritesInDataVersion, ImmediateWrites, peewee.SqliteDatabase):
     pass
 
 
-class PooledSchoolSqliteDatabase(VersionsWrites, ImmediateWrites, PooledSqliteDatabase):
+class PooledSchoolSqliteDatabase(CountsWritesInDataVersion, ImmediateWrites, PooledSqliteDatabase):
     pass
 
 
 def _versioned(database_class):
     """``database_class`` (PostgreSQL's, pooled or not) counting its writes like ours for SQLite."""
-    return type(f"Versioned{database_class.__name__}", (VersionsWrites, database_class), {})
+    return type(f"Versioned{database_class.__name__}", (CountsWritesInDataVersion, database_class), {})
 
 
 class BaseModel(peewee.Model):
