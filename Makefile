@@ -4,11 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup assets db demo serve e2e clean
+.PHONY: run test setup assets bytecode db demo serve e2e clean
 
 run: setup db demo serve
 
-setup: $(STAMP) assets
+setup: $(STAMP) assets bytecode
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ $(STAMP): pyproject.toml
 
 assets:
 	@bin/fetch-assets
+
+# A service may not write into the code (systemd's ProtectSystem): compile the modules now, else every
+# start compiles them all again. Only changed files are compiled, so `make setup` after an upgrade is quick.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q webapp matching
 
 db: setup
 	$(BIN)/flask --app webapp upgrade

@@ -15,7 +15,10 @@ cached page of every worker is rendered again. The mixed table adds the writes' 
 the writes and the data version's moves (read from the database file).
 
   .venv/bin/python bench/bench_load.py [--extra 2000] [--seconds 8] [--workers 2] [--clients 1,10,50]
-                                       [--writers 0.2] [--write-every 10]
+                                       [--writers 0.2] [--write-every 10] [--start-only]
+
+``--start-only`` stops after the start: it prints the time to the first answer and the memory of
+both servers, then exits without any load.
 """
 from __future__ import annotations
 
@@ -198,6 +201,7 @@ def main() -> None:
     parser.add_argument("--clients", default="1,10,50")
     parser.add_argument("--writers", type=float, default=0.2, help="share of clients that also write (0: no mixed run)")
     parser.add_argument("--write-every", type=int, default=10, help="a writer's every N-th request is a write")
+    parser.add_argument("--start-only", action="store_true", help="print start times and memory, then exit")
     args = parser.parse_args()
     levels = [int(c) for c in args.clients.split(",")]
 
@@ -224,6 +228,8 @@ def main() -> None:
           f"({args.workers} gunicorn workers each)")
     print(f"memory after start (MB per worker): app {rss_mb(app.pid)}, bare {rss_mb(bare.pid)}")
     try:
+        if args.start_only:
+            return
         for clients in levels:
             base_times, base_errors, base_wall = load(bare_base, ["/"], clients, args.seconds, sign_in=False)
             times, errors, wall = load(app_base, PAGES, clients, args.seconds, sign_in=True)

@@ -68,3 +68,14 @@ def test_readme_documents_every_command_and_setting(app):
     assert "make run" in first_block and "make test" in first_block
     for setting in ("DATABASE_URL", "SECRET_KEY", "TEST_DATABASE_URL"):
         assert setting in README
+
+
+def test_serve_lists_the_demo_log_ins_whose_password_is_still_the_demo_one(demo_app):
+    from webapp.cli import demo_logins
+    with demo_app.app_context():
+        assert [login for login, _role in demo_logins()] == ["admin", "kurator", "mentor", "mentee", "novichok"]
+        kurator = User.get(User.login == "kurator")
+        kurator.set_password("a-password-of-her-own")
+        kurator.save()
+        # the others still share the demo's hash, checked once; hers is checked on its own
+        assert [login for login, _role in demo_logins()] == ["admin", "mentor", "mentee", "novichok"]

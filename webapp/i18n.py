@@ -10,8 +10,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from flask import has_request_context, session
 import flask_babel
 from flask_babel import Babel
@@ -26,6 +24,8 @@ def compile_catalogues(root: Path = TRANSLATIONS) -> None:
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
+        from babel.messages.mofile import write_mo  # only when a catalogue is stale, not at every start
+        from babel.messages.pofile import read_po
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
         # a temporary file of its own: several workers (gunicorn's, pytest-xdist's) may compile at the same

@@ -63,6 +63,9 @@ def test_dockerfile_is_multi_stage_non_root_with_volume_and_healthcheck():
     assert "/healthz" in health and "CMD" in health
     assert ("EXPOSE", "8000") in final
     assert ("ENV" in keywords) and any("INSTANCE_PATH=/app/instance" in rest for k, rest in final if k == "ENV")
+    # the runtime user cannot write .pyc files into /app: the build compiles every module beforehand
+    assert any(k == "RUN" and "compileall" in rest and "webapp matching" in rest for stage in stages[:-1]
+               for k, rest in stage)
     for keyword, rest in instructions:  # every file copied from the build context exists and is sent
         if keyword == "COPY" and "--from=" not in rest:
             sources = rest.split()[:-1]

@@ -51,6 +51,7 @@ def test_units_are_filled_in(rendered):
 def test_install_script_makes_the_instance_private_and_refuses_root(tmp_path):
     script = INSTALL.read_text()
     assert 'install -d -m 0700 -o "$USER_NAME"' in script
+    assert '-m compileall -q "$APP_DIR/webapp" "$APP_DIR/matching"' in script  # the service cannot write .pyc
     done = subprocess.run([str(INSTALL), "--user", "root", "--render-only", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode != 0 and "must not run as root" in done.stderr
     done = subprocess.run([str(INSTALL), "--instance", "relative/path", "--render-only", str(tmp_path)],

@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from webapp import export_text
 from webapp.banks.answers import PURPOSE_OF_ROLE, questionnaire_status, responses_for
 from webapp.consents import services as consents
@@ -42,6 +38,9 @@ def question_columns(organisation, purpose: str) -> list[tuple[tuple[int, str], 
 
 
 def bank_workbook(organisation, role: str, users) -> bytes:
+    from openpyxl import Workbook  # on first export, not at app start (openpyxl brings numpy)
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     purpose = PURPOSE_OF_ROLE[role]
     columns = question_columns(organisation, purpose)
     views = responses_for([u.id for u in users], purposes=[purpose])

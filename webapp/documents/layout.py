@@ -1,24 +1,22 @@
 """Authoring the built-in Word templates with python-docx: an A4 page in the usual official layout
 (ГОСТ Р 7.0.97-2016): Times New Roman 14 (12 in tables), margins 30/20/15/20 mm (left, top, right,
 bottom), 1.25 cm first-line indent, justified text, page numbers from the second page centred at
-the top. The margins, fonts and wording live in the template, so a school changes them in Word."""
+the top. The margins, fonts and wording live in the template, so a school changes them in Word.
+
+python-docx is imported where it is used: the document registry imports the built-in templates'
+modules at app start, while a template is authored only when a document is first made."""
 from __future__ import annotations
 
 from io import BytesIO
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
 TEXT_SIZE, TABLE_SIZE = 14, 12
 
 
 def _fonts(rpr_owner, size: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
     rpr_owner.font.name = FONT
     rpr_owner.font.size = Pt(size)
     rpr = rpr_owner.element.get_or_add_rPr()
@@ -31,6 +29,9 @@ def _fonts(rpr_owner, size: int) -> None:
 
 
 def _page_number(header) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     paragraph = header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
@@ -49,6 +50,9 @@ class Sheet:
     """A document being authored: paragraphs in the house layout."""
 
     def __init__(self, landscape: bool = False):
+        from docx import Document
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm, Pt
         self.doc = Document()
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -69,6 +73,8 @@ class Sheet:
     # --- paragraphs --------------------------------------------------------
     def para(self, text: str = "", *, align: str = "justify", bold: bool = False, indent: bool = True,
              size: int | None = None, space_after: int = 0, keep_next: bool = False):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
                                "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
@@ -103,6 +109,7 @@ class Sheet:
         return self.para(indent=False)
 
     def page_break(self):
+        from docx.enum.text import WD_BREAK
         paragraph = self.para(indent=False)
         paragraph.add_run().add_break(WD_BREAK.PAGE)
         return paragraph
@@ -115,6 +122,8 @@ class Sheet:
 
     def stamp(self, lines: list[str]):
         """An approval block at the top right (УТВЕРЖДАЮ / УТВЕРЖДЕНО приказом …)."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.shared import Cm, Pt
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.RIGHT
         table.autofit = False
@@ -131,6 +140,9 @@ class Sheet:
 
     def table(self, header: list[str], row_cells: list[str], *, loop: str, widths: list[float] | None = None):
         """A grid table: a bold header row and one templated row repeated by ``{%tr for … %}``."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
         table = self.doc.add_table(rows=4, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -155,6 +167,7 @@ class Sheet:
 
     def signature(self, position: str, name: str):
         """«Директор ____________ Л.Н. Кравцова»: position left, initials and surname right."""
+        from docx.shared import Cm
         self.blank()
         paragraph = self.para(align="left", indent=False)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(9))

@@ -9,11 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from peewee import IntegrityError
@@ -25,6 +22,9 @@ from webapp.documents.archive import TemplateFileError, check_docx
 from webapp.documents.registry import builtin_bytes, kind
 from webapp.models import DocumentTemplate
 
+if TYPE_CHECKING:  # python-docx and docxtpl load with the first document, not at app start
+    from docxtpl import DocxTemplate
+
 
 def _env() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True)
@@ -32,6 +32,10 @@ def _env() -> SandboxedEnvironment:
 
 def template_source(data: bytes) -> tuple[DocxTemplate, str]:
     """The docxtpl template and its Jinja source (body, headers and footers, tags joined)."""
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate
     template = DocxTemplate(BytesIO(data))
     document = Document(BytesIO(data))
     source = template.patch_xml(template.xml_to_string(document._element.body))
@@ -121,6 +125,7 @@ def _clean(value):
 
 
 def render_bytes(data: bytes, context: dict) -> bytes:
+    from docxtpl import DocxTemplate
     template = DocxTemplate(BytesIO(data))
     template.render(_clean(context), jinja_env=_env(), autoescape=True)
     out = BytesIO()

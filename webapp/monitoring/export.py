@@ -4,11 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from docx import Document
-from docx.shared import Pt
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from webapp import export_text
 from webapp.monitoring import statistics
 from webapp.monitoring.assigning import STAGE_LABELS
@@ -17,12 +12,14 @@ from webapp.monitoring.report import FLAG_LABELS, ROLE_LABELS, label
 
 
 def _bold_header(ws):
+    from openpyxl.styles import Font
     for cell in ws[1]:
         cell.font = Font(bold=True)
 
 
 def report_xlsx(report, pairs: list[tuple[str, object]]) -> BytesIO:
     """Sheets: rates, before/after, distributions, pairs, open answers."""
+    from openpyxl import Workbook  # on first export, not at app start (openpyxl brings numpy)
     wb = Workbook()
     scopes = [report.school] + report.forms
     ws = wb.active
@@ -95,6 +92,8 @@ def docx_table(doc, headers, rows):
 
 
 def report_docx(organisation, report) -> BytesIO:
+    from docx import Document  # on first export, not at app start
+    from docx.shared import Pt
     doc = Document()
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(12)

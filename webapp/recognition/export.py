@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from webapp import export_text
 from webapp.recognition.services import AWARD_KINDS
 
 
 def _sheet(ws, headers, rows, widths):
+    from openpyxl.styles import Font
     export_text.append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -21,6 +19,7 @@ def _sheet(ws, headers, rows, widths):
 
 
 def awards_xlsx(awards, courses=None) -> BytesIO:
+    from openpyxl import Workbook  # on first export, not at app start (openpyxl brings numpy)
     wb = Workbook()
     ws = wb.active
     ws.title = "Поощрения"

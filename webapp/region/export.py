@@ -9,8 +9,6 @@ import datetime as dt
 from io import BytesIO
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from webapp import export_text
 from webapp.documents.layout import Sheet
@@ -25,6 +23,8 @@ def _note() -> str:
 
 
 def report_xlsx(region, table) -> bytes:
+    from openpyxl import Workbook  # on first export, not at app start (openpyxl brings numpy)
+    from openpyxl.styles import Font
     wb = Workbook()
     first = True
     for heading, cols in columns.sections(table):

@@ -4,9 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
 from webapp import export_text
 from webapp.documents import templates
 from webapp.documents.requisites import org_context
@@ -43,6 +40,8 @@ def roadmap_docx(organisation, today: dt.date | None = None) -> bytes:
 
 
 def roadmap_xlsx(organisation, today: dt.date | None = None) -> BytesIO:
+    from openpyxl import Workbook  # on first export, not at app start (openpyxl brings numpy)
+    from openpyxl.styles import Alignment, Font, PatternFill
     wb = Workbook()
     ws = wb.active
     ws.title = "Дорожная карта"

@@ -1,8 +1,6 @@
 """Context parts every document shares, and sample values for previews."""
 from __future__ import annotations
 
-from docx.shared import Cm
-
 SAMPLE_ORG = {
     "name": "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7»",
     "name_gent": "муниципального бюджетного общеобразовательного учреждения «Средняя общеобразовательная школа № 7»",
@@ -39,6 +37,7 @@ def approval_stamp(sheet, doc_word: str = "УТВЕРЖДАЮ") -> None:
 
 def order_head(sheet, title: str) -> None:
     """Organisation, ПРИКАЗ, date and number, the title."""
+    from docx.shared import Cm
     sheet.para("{{ org.name }}", align="center", bold=True, indent=False)
     sheet.blank()
     sheet.para("ПРИКАЗ", align="center", bold=True, indent=False, size=16)

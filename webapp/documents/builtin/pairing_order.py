@@ -1,8 +1,6 @@
 """Приказ «О закреплении наставнических пар (групп)»."""
 from __future__ import annotations
 
-from docx.shared import Cm
-
 from webapp.documents.builtin.common import SAMPLE_CURATOR, SAMPLE_ORG, order_head
 from webapp.documents.layout import Sheet
 
@@ -11,6 +9,7 @@ FILENAME = "prikaz_o_zakreplenii.docx"
 
 
 def build() -> Sheet:
+    from docx.shared import Cm
     sheet = Sheet()
     order_head(sheet, "О закреплении наставнических пар (групп)")
     sheet.para("В соответствии с {{ order.basis }}, на основании письменных согласий наставников и наставляемых "
