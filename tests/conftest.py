@@ -13,7 +13,7 @@ from flask import Flask
 from playhouse.db_url import connect
 from werkzeug.routing import Rule
 
-from tests.factories import PASSWORD, make_school
+from tests.factories import PASSWORD, TEST_HASH_METHOD, make_school
 from webapp import create_app
 
 
@@ -224,6 +224,27 @@ def _one_process_at_a_time(lock_file):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def run_folder(tmp_path_factory):
+    """The folder of this test run: the same for every pytest-xdist worker (each has its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sentence_vectors(tmp_path_factory):
+    """One sentence-vector file (setting SENTENCE_VECTOR_STORE) for the whole run: the workers, and the servers
+    and task workers they start, share it, so each text is encoded once per run instead of once per process
+    (the demo school's texts take the encoder about 6 s). The vectors in it are the encoder's own, so a
+    matching run reads what it would compute; a test of the file itself gives its app its own file."""
+    from matching.sentence_encoder import use_vector_store
+    path = str(run_folder(tmp_path_factory) / "sentence-vectors.sqlite3")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SENTENCE_VECTOR_STORE", path)  # read by create_app, here and in the processes tests start
+        use_vector_store(path)  # the matching library's own tests, which build no app
+        yield path
+        use_vector_store(None)
+
+
 def shared_database(template_database, tmp_path_factory, name: str, fill, start_from=None):
     """SQLite: a database filled once per run by ``fill()`` (inside an app context), starting from a copy
     of ``start_from`` or of the empty template; returns its file (PostgreSQL: None).
@@ -233,8 +254,7 @@ def shared_database(template_database, tmp_path_factory, name: str, fill, start_
     """
     if template_database.pg_url:
         return None
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder under xdist
+    shared = run_folder(tmp_path_factory)
     folder = shared / name
     with _one_process_at_a_time(shared / f"{name}.lock"):
         if not (folder / "filled").exists():
@@ -253,11 +273,29 @@ def shared_database(template_database, tmp_path_factory, name: str, fill, start_
     return folder / "test.sqlite3"
 
 
+def with_test_passwords(load):
+    """``load`` (a demo loader), then the demo accounts' password hashes made again at the tests' work
+    factor (tests/factories.py TEST_HASH_METHOD): a sign-in runs the same scrypt check, a tenth of the work
+    (the application's factor took 0.1 s a sign-in, in the test process or in the served app)."""
+    def load_then_rehash():
+        from werkzeug.security import check_password_hash, generate_password_hash
+        from webapp.demo import DEMO_PASSWORD
+        from webapp.models import User
+        result = load()
+        cheaper = generate_password_hash(DEMO_PASSWORD, method=TEST_HASH_METHOD)
+        stored = User.select(User.password_hash).distinct().where(User.password_hash.is_null(False))
+        for (hashed,) in stored.tuples():  # one hash per loader: every demo account has the demo password
+            if hashed.split("$")[0] != TEST_HASH_METHOD and check_password_hash(hashed, DEMO_PASSWORD):
+                User.update(password_hash=cheaper).where(User.password_hash == hashed).execute()
+        return result
+    return load_then_rehash
+
+
 @pytest.fixture(scope="session")
 def demo_template(template_database, tmp_path_factory):
     """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start)."""
     from webapp import demo
-    return shared_database(template_database, tmp_path_factory, "demo-school", demo.load)
+    return shared_database(template_database, tmp_path_factory, "demo-school", with_test_passwords(demo.load))
 
 
 def copy_of(template, db_url: str) -> None:
@@ -274,7 +312,7 @@ def demo_app(make_app, db_url, demo_template):
     if demo_template is None:
         from webapp import demo
         with app.app_context():
-            demo.load()
+            with_test_passwords(demo.load)()
     return app
 
 
@@ -282,8 +320,8 @@ def demo_app(make_app, db_url, demo_template):
 def region_template(template_database, tmp_path_factory, demo_template):
     """SQLite: the demo region (the demo school and two generated schools) loaded once per run."""
     from webapp.region import demo as region_demo
-    return shared_database(template_database, tmp_path_factory, "demo-region", region_demo.load,
-                           start_from=demo_template)
+    return shared_database(template_database, tmp_path_factory, "demo-region",
+                           with_test_passwords(region_demo.load), start_from=demo_template)
 
 
 @pytest.fixture
@@ -297,7 +335,7 @@ def demo_region_app(make_app, db_url, region_template):
     app = make_app(MATCHING_SYNC=True)
     if region_template is None:  # PostgreSQL: loaded for each test (with the demo school it starts from)
         with app.app_context():
-            region_demo.load()
+            with_test_passwords(region_demo.load)()
     client = app.test_client()
     client.post("/login", data={"login": "region.method", "password": "demo2026"})
     with app.app_context():
