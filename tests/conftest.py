@@ -291,11 +291,32 @@ def with_test_passwords(load):
     return load_then_rehash
 
 
+def encode_the_texts_of_every_school() -> None:
+    """The texts a matching run of each school would encode, put through the sentence encoder into the
+    run's vector file (``sentence_vectors``) by fitting the app's scorer on the school's pools, as a run does.
+    Done once while the shared demo is built: otherwise the first matching run on the demo in each process
+    (a worker, the browser tests' server), often at the same moment, encodes them all again."""
+    from webapp.models import Organisation
+    from webapp.pairing import profiles_adapter as adapter
+    from webapp.pairing.parameters import RunParameters
+    from webapp.pairing.runs import mentee_pool, mentor_pool
+    from webapp.pairing.scorer import new_scorer
+    for school in Organisation.select():
+        mentors, mentees = mentor_pool(school, RunParameters()), mentee_pool(school, RunParameters())
+        if mentors and mentees:
+            new_scorer().fit(adapter.mentor_profiles(mentors, school)[0], adapter.mentee_profiles(mentees, school)[0])
+
+
 @pytest.fixture(scope="session")
-def demo_template(template_database, tmp_path_factory):
-    """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start)."""
+def demo_template(template_database, tmp_path_factory, sentence_vectors):
+    """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start), its
+    texts encoded into the run's vector file."""
     from webapp import demo
-    return shared_database(template_database, tmp_path_factory, "demo-school", with_test_passwords(demo.load))
+
+    def fill():
+        with_test_passwords(demo.load)()
+        encode_the_texts_of_every_school()
+    return shared_database(template_database, tmp_path_factory, "demo-school", fill)
 
 
 def copy_of(template, db_url: str) -> None:
