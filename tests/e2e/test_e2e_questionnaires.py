@@ -22,6 +22,9 @@ def test_mentee_fills_request_and_coordinator_exports_it(page, server, login, tm
     page.goto(f"{server}/questionnaires/mine")
     page.get_by_role("button", name="Заполнить").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Анкета наставляемого: ваш запрос")
+    # the heading is there as soon as it is parsed; the autosave script is deferred and listens only once
+    # the whole page is parsed: a choice made before that went unsaved on a loaded machine (no «Сохранено»)
+    page.wait_for_load_state("domcontentloaded")
 
     page.get_by_label("Трудности адаптации").select_option("1")
     _saved(page, "Расставьте по важности")
