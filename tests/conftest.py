@@ -245,20 +245,23 @@ def sentence_vectors(tmp_path_factory):
         use_vector_store(None)
 
 
-def shared_database(template_database, tmp_path_factory, name: str, fill, start_from=None):
+def shared_database(template_database, tmp_path_factory, name: str, fill, start_from=None, then=None):
     """SQLite: a database filled once per run by ``fill()`` (inside an app context), starting from a copy
     of ``start_from`` or of the empty template; returns its file (PostgreSQL: None).
 
     Under pytest-xdist the workers share it: the first that needs it fills it, the others wait for it
     on a lock and use the same file. Tests copy it before use, so no test sees another's changes.
+    ``then()`` runs once, in the worker that filled it, after the lock is let go (the others need not wait
+    for it), on a copy of the filled database.
     """
     if template_database.pg_url:
         return None
+    from webapp.db import release_all
     shared = run_folder(tmp_path_factory)
     folder = shared / name
+    filled_here = False
     with _one_process_at_a_time(shared / f"{name}.lock"):
         if not (folder / "filled").exists():
-            from webapp.db import release_all
             shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
             folder.mkdir()
             url = template_database.fresh(folder)
@@ -270,6 +273,15 @@ def shared_database(template_database, tmp_path_factory, name: str, fill, start_
                 fill()
             release_all()  # checkpoints the WAL into the file that is copied
             (folder / "filled").touch()
+            filled_here = True
+    if filled_here and then is not None:
+        scratch = folder / "then.sqlite3"
+        shutil.copyfile(folder / "test.sqlite3", scratch)
+        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{scratch}", "SECRET_KEY": "test-secret"},
+                         instance_path=str(folder / "instance"))
+        with app.app_context():
+            then()
+        release_all()
     return folder / "test.sqlite3"
 
 
@@ -294,8 +306,8 @@ def with_test_passwords(load):
 def encode_the_texts_of_every_school() -> None:
     """The texts a matching run of each school would encode, put through the sentence encoder into the
     run's vector file (``sentence_vectors``) by fitting the app's scorer on the school's pools, as a run does.
-    Done once while the shared demo is built: otherwise the first matching run on the demo in each process
-    (a worker, the browser tests' server), often at the same moment, encodes them all again."""
+    Done once, by the worker that built the shared demo, right after: otherwise the first matching run on the
+    demo in each process (a worker, the browser tests' server), often at the same moment, encodes them all."""
     from webapp.models import Organisation
     from webapp.pairing import profiles_adapter as adapter
     from webapp.pairing.parameters import RunParameters
@@ -310,13 +322,10 @@ def encode_the_texts_of_every_school() -> None:
 @pytest.fixture(scope="session")
 def demo_template(template_database, tmp_path_factory, sentence_vectors):
     """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start), its
-    texts encoded into the run's vector file."""
+    texts then encoded into the run's vector file."""
     from webapp import demo
-
-    def fill():
-        with_test_passwords(demo.load)()
-        encode_the_texts_of_every_school()
-    return shared_database(template_database, tmp_path_factory, "demo-school", fill)
+    return shared_database(template_database, tmp_path_factory, "demo-school", with_test_passwords(demo.load),
+                           then=encode_the_texts_of_every_school)
 
 
 def copy_of(template, db_url: str) -> None:
