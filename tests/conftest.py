@@ -245,6 +245,17 @@ def sentence_vectors(tmp_path_factory):
         use_vector_store(None)
 
 
+@pytest.fixture
+def own_vector_store(app, tmp_path, monkeypatch):
+    """This test's app keeps its sentence vectors in a file of its own, not in the run's shared one
+    (``sentence_vectors``): for tests of what a run or a task stores there."""
+    from matching import sentence_encoder
+    monkeypatch.setattr(sentence_encoder, "_store", sentence_encoder._store)  # the run's file again afterwards
+    path = str(tmp_path / "own-sentence-vectors.sqlite3")
+    monkeypatch.setitem(app.config, "SENTENCE_VECTOR_STORE", path)
+    return path
+
+
 def shared_database(template_database, tmp_path_factory, name: str, fill, start_from=None, then=None):
     """SQLite: a database filled once per run by ``fill()`` (inside an app context), starting from a copy
     of ``start_from`` or of the empty template; returns its file (PostgreSQL: None).

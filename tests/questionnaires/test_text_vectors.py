@@ -34,7 +34,7 @@ def _submitted_request(auth, installed):
     return response
 
 
-def test_a_submitted_request_is_encoded_into_the_vector_store(app, installed, auth):
+def test_a_submitted_request_is_encoded_into_the_vector_store(app, installed, auth, own_vector_store):
     response = _submitted_request(auth, installed)
     [task] = _tasks()
     assert (task.target_id, task.params, task.status) == (response.user_id, {"purpose": "mentee_request"}, "queued")
