@@ -143,14 +143,33 @@ class RuleWithSharedBuilders(Rule):
     """
 
     _builders: dict = {}
+    _parsed: dict = {}
+
+    def _key(self) -> tuple:
+        return (self.rule, self.subdomain, self.host, self.map.host_matching, self.merge_slashes,
+                repr(sorted((self.defaults or {}).items())), tuple(self.map.converters.items()))
 
     def _compile_builder(self, append_unknown: bool = True):
-        key = (self.rule, self.subdomain, self.host, self.map.host_matching, self.merge_slashes,
-               repr(sorted((self.defaults or {}).items())), tuple(self.map.converters.items()), append_unknown)
+        key = (*self._key(), append_unknown)
         builder = self._builders.get(key)
         if builder is None:
             builder = self._builders[key] = super()._compile_builder(append_unknown)
         return builder
+
+    def compile(self) -> None:
+        """The parsed rule (its parts, trace, converters and arguments) is shared by equal rules too:
+        parsing it was the rest of create_app's time. Werkzeug's converters keep their map but never
+        use it, so one converter object serves every test app's equal rule."""
+        key = self._key()
+        parsed = self._parsed.get(key)
+        if parsed is None:
+            super().compile()
+            self._parsed[key] = (self._parts, self._trace, self._converters, frozenset(self.arguments))
+            return
+        self._parts, self._trace, self._converters, arguments = parsed
+        self.arguments |= arguments
+        self._build = self._compile_builder(False).__get__(self, None)
+        self._build_unknown = self._compile_builder(True).__get__(self, None)
 
 
 Flask.url_rule_class = RuleWithSharedBuilders
