@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -98,12 +99,13 @@ def _exec_form(rest: str) -> list[str]:
 
 
 def test_the_containers_start_and_health_commands_work_outside_it(tmp_path):
-    """CMD (upgrade, then serve) and HEALTHCHECK run as written, with the venv first on PATH."""
+    """CMD (upgrade, then serve) and HEALTHCHECK run as written, with the venv first on PATH (the venv
+    running these tests, wherever it is: a clone tested with another checkout's venv has none of its own)."""
     final = _stages(_instructions(ROOT / "Dockerfile"))[-1]
     [cmd] = [_exec_form(rest) for k, rest in final if k == "CMD"]
     [health] = [_exec_form(rest) for k, rest in final if k == "HEALTHCHECK"]
     port = _free_port()
-    env = dict(os.environ, PATH=f"{ROOT / '.venv' / 'bin'}:{os.environ['PATH']}",
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}",
                INSTANCE_PATH=str(tmp_path / "instance"), PORT=str(port))
     for name in ("DATABASE_URL", "SECRET_KEY", "BACKUP_FOLDER"):
         env.pop(name, None)
