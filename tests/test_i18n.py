@@ -1,8 +1,10 @@
 """Interface language: Russian by default, English through POST /language, and a complete English catalogue."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,10 +127,11 @@ def test_missing_language_field_changes_nothing(client, school):
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    """The message template extracted from the current code by bin/update-translations."""
+    """The message template extracted from the current code by bin/update-translations, with the tools
+    of the venv running these tests (a checkout tested with another checkout's venv has none of its own)."""
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
-    subprocess.run([str(ROOT / "bin" / "update-translations"), "--pot", str(pot)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run([str(ROOT / "bin" / "update-translations"), "--pot", str(pot)], check=True, capture_output=True,
+                   timeout=300, env={**os.environ, "VENV_BIN": str(Path(sys.executable).parent)})
     with pot.open("rb") as handle:
         return read_po(handle)
 
