@@ -334,19 +334,19 @@ def with_test_passwords(load):
 
 
 def encode_the_texts_of_every_school() -> None:
-    """The texts a matching run of each school would encode, put through the sentence encoder into the
-    run's vector file (``sentence_vectors``) by fitting the app's scorer on the school's pools, as a run does.
-    Done once, by the worker that built the shared demo, right after: otherwise the first matching run on the
-    demo in each process (a worker, the browser tests' server), often at the same moment, encodes them all."""
+    """The texts a matching run of each school would encode (its pools' profile texts), put through the
+    sentence encoder into the run's vector file (``sentence_vectors``) the way a submitted questionnaire's
+    text is (webapp/pairing/text_vectors.py). Done once, by the worker that built the shared demo, right
+    after: otherwise the first matching run on the demo in each process (a worker, the browser tests'
+    server), often at the same moment, encodes them all."""
     from webapp.models import Organisation
-    from webapp.pairing import profiles_adapter as adapter
+    from webapp.pairing import profiles_adapter as adapter, text_vectors
     from webapp.pairing.parameters import RunParameters
     from webapp.pairing.runs import mentee_pool, mentor_pool
-    from webapp.pairing.scorer import new_scorer
     for school in Organisation.select():
         mentors, mentees = mentor_pool(school, RunParameters()), mentee_pool(school, RunParameters())
-        if mentors and mentees:
-            new_scorer().fit(adapter.mentor_profiles(mentors, school)[0], adapter.mentee_profiles(mentees, school)[0])
+        profiles = adapter.mentor_profiles(mentors, school)[0] + adapter.mentee_profiles(mentees, school)[0]
+        text_vectors.encode([profile.text for profile in profiles])
 
 
 @pytest.fixture(scope="session")

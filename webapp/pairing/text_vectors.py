@@ -37,18 +37,23 @@ def matching_text(user: User, purpose: str) -> str:
     return profiles[0].text
 
 
-def run(task, progress) -> str:
+def encode(texts: list[str]) -> None:
+    """Put the vectors of ``texts`` in the app's vector store, as a matching run's fit would."""
     from matching.sentence_encoder import load_sentence_encoder
     from webapp.pairing.scorer import use_app_vector_store
+    texts = [text for text in texts if text.strip()]
+    encoder = load_sentence_encoder()  # None (logged) when the package cannot load: runs use words only
+    if encoder is not None and texts:
+        use_app_vector_store()
+        encoder.encode(texts)
+
+
+def run(task, progress) -> str:
     user = User.get_or_none(User.id == task.target_id)
     purpose = task.params.get("purpose")
     if user is None or purpose not in (MENTOR_PROFILE, MENTEE_REQUEST):
         return ""  # the person was deleted meanwhile: nothing to prepare
-    text = matching_text(user, purpose)
-    encoder = load_sentence_encoder()  # None (logged) when the package cannot load: runs use words only
-    if encoder is not None and text.strip():
-        use_app_vector_store()
-        encoder.encode([text])
+    encode([matching_text(user, purpose)])
     return ""
 
 
