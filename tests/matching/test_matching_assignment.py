@@ -1,15 +1,10 @@
 """Assignment options, unmatched reasons, and the greedy baseline."""
-from functools import partial
-
 import pytest
 
-from matching import (UNMATCHED_CODES, UNMATCHED_REASONS_RU, MatchScorer, MenteeProfile,
+from matching import (UNMATCHED_CODES, UNMATCHED_REASONS_RU, MenteeProfile,
                       MentorProfile, PairAssigner, greedy_pairs)
 from matching.synthetic import make_profiles
-
-# The assignment does not depend on how texts are scored, so these runs leave the sentence encoder
-# out (about 25 ms a new text); tests/matching/test_matching_encoder.py covers it.
-Scorer = partial(MatchScorer, text_encoder_weight=0.0)
+from tests.matching.scorers import WordsOnlyScorer as Scorer  # text scoring is not what these tests check
 
 
 def teacher(i, cap=1, problems=("it_skills",), org="s1", **kw):

@@ -3,15 +3,11 @@
 The decisions here follow the subjects component only, so the scorers leave the sentence encoder out
 (``text_encoder_weight=0``): what is learned does not depend on it, and it would encode 110 texts.
 """
-from functools import partial
-
 import pytest
 
-from matching import MatchScorer
 from matching.learning import WeightLearner
 from matching.synthetic import make_profiles
-
-Scorer = partial(MatchScorer, text_encoder_weight=0.0)
+from tests.matching.scorers import WordsOnlyScorer as Scorer  # text scoring is not what these tests check
 
 
 def test_learns_that_coordinators_accept_subject_matches():
