@@ -32,7 +32,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
-    from webapp import access, auth, db, errors, i18n, input_text, security_headers
+    from webapp import access, auth, db, errors, i18n, input_text, security_headers, static_files
     db.init_app(app)
     from webapp.tasks import queue
     queue.init_app(app)
@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     access.init_app(app)
     errors.init_app(app)
     security_headers.init_app(app)
+    static_files.init_app(app)
     from webapp import page_cache
     page_cache.init_app(app)
     from webapp.ops import proxy, error_clock

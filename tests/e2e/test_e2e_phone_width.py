@@ -15,8 +15,10 @@ from webapp import create_app
 
 PHONE = {"width": 375, "height": 740}
 
-# Elements wider than the viewport that are not inside a scrolling or clipping box: the culprits.
+# Elements wider than the viewport that are not inside a scrolling or clipping box: the culprits
+# ("busy" while an htmx request is in flight: its answer could still change the width).
 OVERFLOW = """() => {
+  if (document.querySelector(".htmx-request")) return "busy";
   const doc = document.documentElement;
   if (doc.scrollWidth <= doc.clientWidth) return null;
   const limit = doc.clientWidth + 1;
@@ -71,11 +73,13 @@ def test_no_page_scrolls_sideways_at_375_px(page, server, login, routes_app, rol
             return None
         # goto() returned at the load event: styles and images are in, and no page fetches more on load
         # (no hx-trigger="load"); only htmx requests still in flight (none expected) could change the width.
-        page.wait_for_function("() => !document.querySelector('.htmx-request')")
         found = page.evaluate(OVERFLOW)
+        while found == "busy":
+            page.wait_for_function("() => !document.querySelector('.htmx-request')")
+            found = page.evaluate(OVERFLOW)
         if found:
             problems[path] = found
-        return page.content()
+        return response.text()  # the page as served: the walk follows its links
 
     visited = walk(routes_app, {role}, fetch)
     print(f"\n{role}: {len(visited)} pages measured at 375 px: {' '.join(visited)}")
