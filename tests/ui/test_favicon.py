@@ -1,6 +1,7 @@
 """The site icon: our own SVG, linked from every page and also answered at /favicon.ico."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from tests.conftest import text
@@ -17,4 +18,4 @@ def test_favicon_is_served_to_anyone_at_the_address_browsers_ask_for(client, sch
 
 def test_every_page_links_the_icon(client, school):
     page = text(client.get("/login"))
-    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    assert re.search(r'<link rel="icon" href="/static/favicon\.svg\?v=[0-9a-f]{12}" type="image/svg\+xml">', page)
