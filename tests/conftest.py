@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import peewee
@@ -249,14 +250,23 @@ def run_folder(tmp_path_factory):
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+#: Sentence vectors the tests computed, kept between runs (git-ignored; delete it to start cold).
+KEPT_SENTENCE_VECTORS = Path(__file__).resolve().parent.parent / ".cache" / "sentence-vectors.sqlite3"
+
+
 @pytest.fixture(scope="session", autouse=True)
-def sentence_vectors(tmp_path_factory):
-    """One sentence-vector file (setting SENTENCE_VECTOR_STORE) for the whole run: the workers, and the servers
-    and task workers they start, share it, so each text is encoded once per run instead of once per process
-    (the demo school's texts take the encoder about 6 s). The vectors in it are the encoder's own, so a
-    matching run reads what it would compute; a test of the file itself gives its app its own file."""
+def sentence_vectors():
+    """One sentence-vector file (setting SENTENCE_VECTOR_STORE) for every run: the workers, and the servers
+    and task workers they start, share it, so each text is encoded once, not once per process and run (the
+    texts of the demo school and of the evaluation sets the matching tests rank take the encoder about
+    50 s of CPU). The file is the product's own store, keyed by the encoder's version and the text, so a
+    matching run reads exactly what it would compute; a new encoder version starts a new set of keys.
+    Tests of the store itself give their app a file of their own (``own_vector_store``), and
+    tests/matching/test_matching_encoder.py encodes a text never seen before at every run, so the encoder
+    itself is run each time."""
     from matching.sentence_encoder import use_vector_store
-    path = str(run_folder(tmp_path_factory) / "sentence-vectors.sqlite3")
+    KEPT_SENTENCE_VECTORS.parent.mkdir(exist_ok=True)
+    path = str(KEPT_SENTENCE_VECTORS)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SENTENCE_VECTOR_STORE", path)  # read by create_app, here and in the processes tests start
         use_vector_store(path)  # the matching library's own tests, which build no app
@@ -266,7 +276,7 @@ def sentence_vectors(tmp_path_factory):
 
 @pytest.fixture
 def own_vector_store(app, tmp_path, monkeypatch):
-    """This test's app keeps its sentence vectors in a file of its own, not in the run's shared one
+    """This test's app keeps its sentence vectors in a file of its own, not in the tests' shared one
     (``sentence_vectors``): for tests of what a run or a task stores there."""
     from matching import sentence_encoder
     monkeypatch.setattr(sentence_encoder, "_store", sentence_encoder._store)  # the run's file again afterwards
@@ -335,7 +345,7 @@ def with_test_passwords(load):
 
 def encode_the_texts_of_every_school() -> None:
     """The texts a matching run of each school would encode (its pools' profile texts), put through the
-    sentence encoder into the run's vector file (``sentence_vectors``) the way a submitted questionnaire's
+    sentence encoder into the tests' vector file (``sentence_vectors``) the way a submitted questionnaire's
     text is (webapp/pairing/text_vectors.py). Done once, by the worker that built the shared demo, right
     after: otherwise the first matching run on the demo in each process (a worker, the browser tests'
     server), often at the same moment, encodes them all."""
@@ -352,7 +362,7 @@ def encode_the_texts_of_every_school() -> None:
 @pytest.fixture(scope="session")
 def demo_template(template_database, tmp_path_factory, sentence_vectors):
     """SQLite: the demo school, loaded once per run (the browser tests' worker loads it at its start), its
-    texts then encoded into the run's vector file."""
+    texts then encoded into the tests' vector file."""
     from webapp import demo
     return shared_database(template_database, tmp_path_factory, "demo-school", with_test_passwords(demo.load),
                            then=encode_the_texts_of_every_school)

