@@ -9,27 +9,32 @@ from tests.banks.builders import consent
 from tests.factories import make_user
 
 
-class QueryCounter(logging.Handler):
+class QueryRecorder(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
-        self.count = 0
+        self.sql: list[str] = []
 
     def emit(self, record):
-        self.count += 1
+        self.sql.append(str(record.msg[0]) if isinstance(record.msg, tuple) else str(record.msg))
 
 
-def _queries(client, url) -> int:
+def _sql(client, url) -> list[str]:
+    """The SQL of the queries a GET of ``url`` makes."""
     logger = logging.getLogger("peewee")
-    counter = QueryCounter()
+    recorder = QueryRecorder()
     old_level = logger.level
     logger.setLevel(logging.DEBUG)
-    logger.addHandler(counter)
+    logger.addHandler(recorder)
     try:
         assert client.get(url).status_code == 200
     finally:
-        logger.removeHandler(counter)
+        logger.removeHandler(recorder)
         logger.setLevel(old_level)
-    return counter.count
+    return recorder.sql
+
+
+def _queries(client, url) -> int:
+    return len(_sql(client, url))
 
 
 @pytest.fixture
@@ -72,3 +77,11 @@ def test_pairs_list_queries_do_not_grow(coordinator, school):
     _add_pairs(school, 12, 2)
     many = _queries(coordinator, "/pairs")
     assert few > 2 and many == few, f"/pairs: {few} queries for 2 pairs, {many} for 14"
+
+
+def test_the_signed_in_person_comes_with_their_organisation_in_one_query(coordinator):
+    """Nearly every page reads the person's organisation (the header, every list's scope): it is loaded with
+    the person, not by a query of its own on each request."""
+    seen = _sql(coordinator, "/password")
+    assert any('FROM "account"' in sql and 'JOIN "organisation"' in sql for sql in seen), seen
+    assert not any(sql.startswith('SELECT') and 'FROM "organisation"' in sql for sql in seen), seen

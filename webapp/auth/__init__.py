@@ -5,7 +5,7 @@ from flask_login import LoginManager
 
 from webapp.auth import sessions
 from webapp.ids import parse_id
-from webapp.models import User
+from webapp.models import Organisation, User
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -18,7 +18,9 @@ def load_user(user_id: str):
     user_id = parse_id(user_id)
     if user_id is None:
         return None
-    user = User.get_or_none(User.id == user_id)
+    # with the person's organisation in the same query: nearly every page reads it (the header, the
+    # organisation scope of every list), which cost a second query per request
+    user = User.select(User, Organisation).join(Organisation).where(User.id == user_id).first()
     if user is None or not user.is_active or not sessions.is_current(user):
         return None
     return user
