@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _reset_postgres
+from tests.databases import _reset_postgres
 
 
 def wipe(db_url: str, instance: Path) -> None:
