@@ -165,15 +165,23 @@ class Sheet:
                         run.font.size = Pt(TABLE_SIZE)
         return table
 
+    def tabbed(self, text: str, stops_cm: tuple[float, ...], *, last_right: bool = False):
+        """A left-aligned line whose tab characters go to the stops (cm from the margin); with
+        ``last_right`` the last stop aligns the text after it to the right (a date against a number)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm
+        paragraph = self.para(align="left", indent=False)
+        for k, stop in enumerate(stops_cm):
+            right = last_right and k == len(stops_cm) - 1
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(stop), alignment=WD_TAB_ALIGNMENT.RIGHT if right else WD_TAB_ALIGNMENT.LEFT)
+        paragraph.add_run(text)
+        return paragraph
+
     def signature(self, position: str, name: str):
         """«Директор ____________ Л.Н. Кравцова»: position left, initials and surname right."""
-        from docx.shared import Cm
         self.blank()
-        paragraph = self.para(align="left", indent=False)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(9))
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), alignment=2)  # right
-        paragraph.add_run(f"{position}\t____________\t{name}")
-        return paragraph
+        return self.tabbed(f"{position}\t____________\t{name}", (9, 16.5), last_right=True)
 
     def bytes(self) -> bytes:
         out = BytesIO()

@@ -35,16 +35,13 @@ def approval_stamp(sheet, doc_word: str = "УТВЕРЖДАЮ") -> None:
                  "____________ {{ org.head_initials }}", "«____» ______________ 20___ г."])
 
 
-def order_head(sheet, title: str) -> None:
-    """Organisation, ПРИКАЗ, date and number, the title."""
-    from docx.shared import Cm
+def order_head(sheet, title: str, date_and_number: str = "{{ order.date_long }}\t№ {{ order.number }}") -> None:
+    """Organisation, ПРИКАЗ, date and number (a tab between them: the number goes to the right), the title."""
     sheet.para("{{ org.name }}", align="center", bold=True, indent=False)
     sheet.blank()
     sheet.para("ПРИКАЗ", align="center", bold=True, indent=False, size=16)
     sheet.blank()
-    paragraph = sheet.para(align="left", indent=False)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), alignment=2)
-    paragraph.add_run("{{ order.date_long }}\t№ {{ order.number }}")
+    sheet.tabbed(date_and_number, (16.5,), last_right=True)
     sheet.blank()
     sheet.para(title, align="center", bold=True, indent=False)
     sheet.blank()

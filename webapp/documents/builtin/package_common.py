@@ -1,6 +1,7 @@
 """The context every document of the normative package shares, with its sample."""
 from __future__ import annotations
 
+from webapp.documents.builtin import common
 from webapp.documents.builtin.common import SAMPLE_CURATOR, SAMPLE_ORG
 
 BLANK_DATE = "«___» __________ 20___ г."
@@ -26,26 +27,13 @@ SAMPLE_PACKAGE = {
 }
 
 
-def doc_line(sheet) -> None:
-    """«1 сентября 2026 г.  № 12-о» of an order, or blanks for a draft to sign by hand."""
-    from docx.shared import Cm
-    paragraph = sheet.para(align="left", indent=False)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.5), alignment=2)
-    paragraph.add_run("{{ doc.date_long or '" + BLANK_DATE + "' }}\t№ {{ doc.number or '______' }}")
-
-
 def order_head(sheet, title: str) -> None:
-    sheet.para("{{ org.name }}", align="center", bold=True, indent=False)
-    sheet.blank()
-    sheet.para("ПРИКАЗ", align="center", bold=True, indent=False, size=16)
-    sheet.blank()
-    doc_line(sheet)
-    sheet.blank()
-    sheet.para(title, align="center", bold=True, indent=False)
-    sheet.blank()
+    """The head of an order of the package: its date and number, or blanks for a draft to sign by hand."""
+    common.order_head(sheet, title, "{{ doc.date_long or '" + BLANK_DATE + "' }}\t№ {{ doc.number or '______' }}")
 
 
 def order_tail(sheet) -> None:
     sheet.signature("{{ org.head_position }}", "{{ org.head_initials }}")
+
 
 SAMPLE_PACKAGE["staff_mentors"] = SAMPLE_PACKAGE["mentors"]

@@ -9,7 +9,6 @@ FILENAME = "prikaz_o_zakreplenii.docx"
 
 
 def build() -> Sheet:
-    from docx.shared import Cm
     sheet = Sheet()
     order_head(sheet, "О закреплении наставнических пар (групп)")
     sheet.para("В соответствии с {{ order.basis }}, на основании письменных согласий наставников и наставляемых "
@@ -32,10 +31,7 @@ def build() -> Sheet:
     sheet.blank()
     sheet.para("С приказом ознакомлены:", align="left", indent=False)
     sheet.tag("for a in acquainted")
-    line = sheet.para(align="left", indent=False)
-    line.paragraph_format.tab_stops.add_tab_stop(Cm(9))
-    line.paragraph_format.tab_stops.add_tab_stop(Cm(11.5))
-    line.add_run("{{ a.who }}\t__________\t{{ a.name }}")
+    sheet.tabbed("{{ a.who }}\t__________\t{{ a.name }}", (9, 11.5))
     sheet.para("«___» __________ 20___ г.", align="right", indent=False, size=10)
     sheet.tag("endfor")
     return sheet
