@@ -7,6 +7,7 @@ import pytest
 
 from webapp.models import QuestionnaireVersion, Response
 from webapp.questionnaires import responses
+from webapp.questionnaires.editor import specs_of
 from tests.conftest import text
 from tests.questionnaires.conftest import question, questionnaire
 
@@ -38,6 +39,7 @@ def test_new_draft_is_a_copy(draft):
     published = q.published_version()
     assert version.number == 2 and version.status == "draft"
     assert [x.key for x in version.ordered_questions()] == [x.key for x in published.ordered_questions()]
+    assert specs_of(version) == specs_of(published)  # every field and option, in order
     assert question(version, "requests_student").id != question(published, "requests_student").id
     again = client.post(f"/questionnaires/{q.id}/drafts")
     assert f"/versions/{version.id}" in again.location  # one draft at a time

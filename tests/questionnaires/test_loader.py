@@ -47,6 +47,14 @@ def test_loading_creates_published_versions_for_the_organisation(installed):
     assert question(request, "requests_student").feature == "requests"
 
 
+def test_loading_stores_every_question_and_option_as_the_file_has_them(installed):
+    """The questions go in a few statements at once: each question keeps its own fields and options."""
+    from webapp.questionnaires.editor import specs_of
+    for spec in loader.default_specs():
+        version = questionnaire(installed["org"], spec.key).published_version()
+        assert specs_of(version) == list(enumerate(spec.questions)), spec.key
+
+
 def test_loading_is_idempotent_and_per_organisation(installed):
     count = Questionnaire.select().count()
     questions = Question.select().count()

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from webapp.db import database
-from webapp.models import Question, QuestionnaireVersion
+from webapp.models import Question, QuestionnaireVersion, QuestionOption
 from webapp.models.questionnaire import ARCHIVED, DRAFT, PUBLISHED
-from webapp.questionnaires.loader import QuestionSpec, create_question
+from webapp.questionnaires.loader import QuestionSpec, create_question, create_questions
 
 DIRECTIONS = ("up", "down")
 
@@ -42,18 +42,29 @@ def new_draft(questionnaire, actor) -> QuestionnaireVersion:
         number = (source.number + 1) if source else 1
         draft = QuestionnaireVersion.create(questionnaire=questionnaire, number=number, status=DRAFT, created_by=actor)
         if source is not None:
-            for question in source.ordered_questions():
-                create_question(draft, spec_of(question), question.position)
+            create_questions(draft, specs_of(source))
         return draft
 
 
-def spec_of(question) -> QuestionSpec:
+def specs_of(version) -> list[tuple[int, QuestionSpec]]:
+    """``(position, spec)`` of every question of ``version``, its options read in one query."""
+    options: dict[int, list[tuple[str, str]]] = {}
+    for question_id, value, label in (QuestionOption.select(QuestionOption.question, QuestionOption.value,
+                                                            QuestionOption.label)
+                                      .join(Question).where(Question.version == version)
+                                      .order_by(QuestionOption.position, QuestionOption.id).tuples()):
+        options.setdefault(question_id, []).append((value, label))
+    return [(question.position, spec_of(question, options.get(question.id, [])))
+            for question in version.ordered_questions()]
+
+
+def spec_of(question, options: list[tuple[str, str]]) -> QuestionSpec:
     return QuestionSpec(
         key=question.key, text=question.text, qtype=question.qtype, section=question.section,
         help_text=question.help_text, required=question.required, min_value=question.min_value,
         max_value=question.max_value, max_length=question.max_length, max_choices=question.max_choices,
         categories=question.category_list, forms=question.form_list, feature=question.feature,
-        options=[(o.value, o.label) for o in question.ordered_options()])
+        options=options)
 
 
 def _free_key(version) -> str:

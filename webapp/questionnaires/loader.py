@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peewee import chunked
+
 from webapp.db import database
 from webapp.models import Question, QuestionOption, Questionnaire, QuestionnaireVersion
 from webapp.models.questionnaire import CHOICE_TYPES, PUBLISHED, PURPOSES, QUESTION_TYPES
@@ -105,15 +107,31 @@ def _parsed(signature: tuple) -> tuple[QuestionnaireSpec, ...]:
     return tuple(parse(Path(path)) for path, _mtime, _size in signature)
 
 
+def _question_row(version, spec: QuestionSpec, position: int) -> dict:
+    return dict(version=version, position=position, key=spec.key, section=spec.section, text=spec.text,
+                help_text=spec.help_text, qtype=spec.qtype, required=spec.required, min_value=spec.min_value,
+                max_value=spec.max_value, max_length=spec.max_length, max_choices=spec.max_choices,
+                categories=",".join(spec.categories), forms=",".join(spec.forms), feature=spec.feature)
+
+
 def create_question(version, spec: QuestionSpec, position: int) -> Question:
-    question = Question.create(
-        version=version, position=position, key=spec.key, section=spec.section, text=spec.text,
-        help_text=spec.help_text, qtype=spec.qtype, required=spec.required, min_value=spec.min_value,
-        max_value=spec.max_value, max_length=spec.max_length, max_choices=spec.max_choices,
-        categories=",".join(spec.categories), forms=",".join(spec.forms), feature=spec.feature)
-    for index, (value, label) in enumerate(spec.options):
-        QuestionOption.create(question=question, position=index, value=value, label=label)
+    question = Question.create(**_question_row(version, spec, position))
+    if spec.options:
+        QuestionOption.insert_many([dict(question=question, position=index, value=value, label=label)
+                                    for index, (value, label) in enumerate(spec.options)]).execute()
     return question
+
+
+def create_questions(version, specs: list[tuple[int, QuestionSpec]]) -> None:
+    """Every ``(position, spec)`` of ``specs`` as a question of ``version``, with its options, in a few
+    statements: one at a time it took two a question, and a school's four questionnaires took 240."""
+    for batch in chunked([_question_row(version, spec, position) for position, spec in specs], 50):
+        Question.insert_many(batch).execute()  # 15 columns: 750 parameters, under SQLite's old limit of 999
+    ids = dict(Question.select(Question.key, Question.id).where(Question.version == version).tuples())
+    options = [dict(question=ids[spec.key], position=index, value=value, label=label)
+               for _position, spec in specs for index, (value, label) in enumerate(spec.options)]
+    for batch in chunked(options, 200):
+        QuestionOption.insert_many(batch).execute()
 
 
 def install(organisation, spec: QuestionnaireSpec) -> Questionnaire:
@@ -122,8 +140,7 @@ def install(organisation, spec: QuestionnaireSpec) -> Questionnaire:
         purpose=spec.purpose, role=spec.role, categories=",".join(spec.categories))
     version = QuestionnaireVersion.create(questionnaire=questionnaire, number=1, status=PUBLISHED,
                                           published_at=questionnaire.created_at)
-    for position, question in enumerate(spec.questions):
-        create_question(version, question, position)
+    create_questions(version, list(enumerate(spec.questions)))
     return questionnaire
 
 
