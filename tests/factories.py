@@ -29,9 +29,15 @@ def make_user(org, login, roles, *, full_name=None, category="teacher", class_na
     return user
 
 
+SCHOOL_NAMES = {"org": "Школа № 1", "other_org": "Лицей № 2"}
+SCHOOL_LOGINS = {"admin": "admin", "kurator": "kurator", "mentor": "mentor", "mentee": "mentee", "both": "both",
+                 "other_kurator": "other.kurator", "other_mentee": "other.mentee"}
+
+
 def make_school() -> dict:
-    school = Organisation.create(name="Школа № 1", short_name="Школа 1")
-    other = Organisation.create(name="Лицей № 2", short_name="Лицей 2")
+    """Two organisations with a coordinator, mentors and mentees each (``SCHOOL_LOGINS``)."""
+    school = Organisation.create(name=SCHOOL_NAMES["org"], short_name="Школа 1")
+    other = Organisation.create(name=SCHOOL_NAMES["other_org"], short_name="Лицей 2")
     people = {
         "org": school,
         "other_org": other,
@@ -50,3 +56,11 @@ def make_school() -> dict:
                         curator=people["kurator"]).where(Organisation.id == school.id).execute()
     people["org"] = Organisation.get_by_id(school.id)
     return people
+
+
+def school_in_database() -> dict:
+    """What ``make_school()`` returned, read back from a database it filled."""
+    organisations = {o.name: o for o in Organisation.select().where(Organisation.name.in_(list(SCHOOL_NAMES.values())))}
+    users = {u.login: u for u in User.select().where(User.login.in_(list(SCHOOL_LOGINS.values())))}
+    return {**{key: organisations[name] for key, name in SCHOOL_NAMES.items()},
+            **{key: users[login] for key, login in SCHOOL_LOGINS.items()}}
