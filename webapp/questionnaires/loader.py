@@ -124,7 +124,7 @@ def create_question(version, spec: QuestionSpec, position: int) -> Question:
 
 def create_questions(version, specs: list[tuple[int, QuestionSpec]]) -> None:
     """Every ``(position, spec)`` of ``specs`` as a question of ``version``, with its options, in a few
-    statements: one at a time it took two a question, and a school's four questionnaires took 240."""
+    statements: one at a time it took two a question, and a school's eleven default questionnaires 240."""
     for batch in chunked([_question_row(version, spec, position) for position, spec in specs], 50):
         Question.insert_many(batch).execute()  # 15 columns: 750 parameters, under SQLite's old limit of 999
     ids = dict(Question.select(Question.key, Question.id).where(Question.version == version).tuples())
