@@ -43,3 +43,11 @@ def test_the_hash_follows_the_content(tmp_path):
     (tmp_path / "a.css").write_text("body { color: maroon; }")
     assert versions.version("a.css") != first
     assert versions.version("missing.css") is None
+
+
+def test_a_name_that_leaves_the_folder_has_no_hash(tmp_path):
+    (tmp_path / "static").mkdir()
+    (tmp_path / "secret.txt").write_text("not a static file")
+    versions = StaticVersions(str(tmp_path / "static"))
+    assert versions.version("../secret.txt") is None
+    assert versions.version("/etc/hostname") is None

@@ -13,6 +13,7 @@ import hashlib
 import os
 
 from flask import Flask, request
+from werkzeug.security import safe_join
 
 YEAR = 365 * 24 * 3600
 
@@ -25,7 +26,9 @@ class StaticVersions:
         self._known: dict[str, tuple[tuple[int, int], str]] = {}
 
     def version(self, filename: str) -> str | None:
-        path = os.path.join(self.folder, filename)
+        path = safe_join(self.folder, filename)  # None for a name that leaves the folder
+        if path is None:
+            return None
         try:
             stat = os.stat(path)
         except OSError:
