@@ -34,8 +34,8 @@ serve:
 	$(BIN)/flask --app webapp serve
 
 # Three workers (pytest-xdist) on two cores: the browser tests stay together on one of them, which waits on the
-# browser and the served app about a third of the time, and the third worker fills those waits (an idle
-# 2-core machine: 164–168 s with no kept sentence vectors against 173 s with two). TEST_WORKERS=0: one process.
+# browser and the served app part of the time, and the third worker fills those waits (an idle 2-core machine,
+# no kept sentence vectors: 143.5 s against 145.6 s with two). TEST_WORKERS=0: one process.
 # Compiled files are kept even where PYTHONDONTWRITEBYTECODE is set: pytest otherwise rewrites the asserts
 # of every test module again in each worker at each run (about 5 s of a worker's start).
 TEST_WORKERS ?= 3

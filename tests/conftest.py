@@ -39,6 +39,9 @@ def template_database(tmp_path_factory):
     return TemplateDatabase(tmp_path_factory.mktemp("template"))
 
 
+SCHOOL_COPIED = pytest.StashKey[bool]()  # this test's database is a copy of ``school_template``
+
+
 @pytest.fixture
 def db_url(template_database, tmp_path, request):
     """A migrated, empty database for this test; for a test of the two schools (``school``), on SQLite, a
@@ -50,9 +53,6 @@ def db_url(template_database, tmp_path, request):
             copy_of(schools, url)
             request.node.stash[SCHOOL_COPIED] = True
     return url
-
-
-SCHOOL_COPIED = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")

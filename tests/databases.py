@@ -27,7 +27,7 @@ def worker_database(url: str, worker: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _reset_postgres(url: str) -> None:
+def reset_postgres(url: str) -> None:
     db = connect(url)
     db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     db.close()
@@ -67,7 +67,7 @@ class TemplateDatabase:
         current = migrations.current_version(db) if "schema_version" in tables else 0
         if not self.pg_migrated or current != migrations.latest_version():  # a test dropped or rebuilt it
             db.close()
-            _reset_postgres(self.pg_url)
+            reset_postgres(self.pg_url)
             self._migrate(self.pg_url)
             self.pg_migrated = True
             db = connect(self.pg_url)
@@ -81,7 +81,7 @@ class TemplateDatabase:
     def blank(self, tmp_path) -> str:
         if not self.pg_url:
             return f"sqlite:///{tmp_path / 'blank.sqlite3'}"
-        _reset_postgres(self.pg_url)
+        reset_postgres(self.pg_url)
         self.pg_migrated = False
         return self.pg_url
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import _reset_postgres
+from tests.databases import reset_postgres
 
 
 def wipe(db_url: str, instance: Path) -> None:
@@ -18,7 +18,7 @@ def wipe(db_url: str, instance: Path) -> None:
         for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             p.unlink(missing_ok=True)
     else:
-        _reset_postgres(db_url)
+        reset_postgres(db_url)
     for name in ("uploads", "secret_key"):
         target = instance / name
         if target.is_dir():

@@ -16,9 +16,9 @@ OLD = 4  # an older schema version to upgrade from
 
 def _old_database(db_url, version=OLD):
     """A database left at an old schema version with a row in every table, as an old installation."""
-    from tests.databases import _reset_postgres
+    from tests.databases import reset_postgres
     if not db_url.startswith("sqlite"):
-        _reset_postgres(db_url)
+        reset_postgres(db_url)
     db = open_database(db_url)
     assert migrations.upgrade(db, target=version)[-1] == version
     fill_every_table(db)

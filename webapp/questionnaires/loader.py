@@ -114,17 +114,10 @@ def _question_row(version, spec: QuestionSpec, position: int) -> dict:
                 categories=",".join(spec.categories), forms=",".join(spec.forms), feature=spec.feature)
 
 
-def create_question(version, spec: QuestionSpec, position: int) -> Question:
-    question = Question.create(**_question_row(version, spec, position))
-    if spec.options:
-        QuestionOption.insert_many([dict(question=question, position=index, value=value, label=label)
-                                    for index, (value, label) in enumerate(spec.options)]).execute()
-    return question
-
-
-def create_questions(version, specs: list[tuple[int, QuestionSpec]]) -> None:
+def create_questions(version, specs: list[tuple[int, QuestionSpec]]) -> dict[str, int]:
     """Every ``(position, spec)`` of ``specs`` as a question of ``version``, with its options, in a few
-    statements: one at a time it took two a question, and a school's eleven default questionnaires 240."""
+    statements (one at a time it took two a question, and a school's eleven default questionnaires 240);
+    returns the ids of the version's questions by key."""
     for batch in chunked([_question_row(version, spec, position) for position, spec in specs], 50):
         Question.insert_many(batch).execute()  # 15 columns: 750 parameters, under SQLite's old limit of 999
     ids = dict(Question.select(Question.key, Question.id).where(Question.version == version).tuples())
@@ -132,6 +125,11 @@ def create_questions(version, specs: list[tuple[int, QuestionSpec]]) -> None:
                for _position, spec in specs for index, (value, label) in enumerate(spec.options)]
     for batch in chunked(options, 200):
         QuestionOption.insert_many(batch).execute()
+    return ids
+
+
+def create_question(version, spec: QuestionSpec, position: int) -> Question:
+    return Question.get_by_id(create_questions(version, [(position, spec)])[spec.key])
 
 
 def install(organisation, spec: QuestionnaireSpec) -> Questionnaire:

@@ -1,8 +1,7 @@
 """The context every document of the normative package shares, with its sample."""
 from __future__ import annotations
 
-from webapp.documents.builtin import common
-from webapp.documents.builtin.common import SAMPLE_CURATOR, SAMPLE_ORG
+from webapp.documents.builtin.common import SAMPLE_CURATOR, SAMPLE_ORG, order_head as school_order_head
 
 BLANK_DATE = "«___» __________ 20___ г."
 
@@ -29,7 +28,7 @@ SAMPLE_PACKAGE = {
 
 def order_head(sheet, title: str) -> None:
     """The head of an order of the package: its date and number, or blanks for a draft to sign by hand."""
-    common.order_head(sheet, title, "{{ doc.date_long or '" + BLANK_DATE + "' }}\t№ {{ doc.number or '______' }}")
+    school_order_head(sheet, title, "{{ doc.date_long or '" + BLANK_DATE + "' }}\t№ {{ doc.number or '______' }}")
 
 
 def order_tail(sheet) -> None:
